@@ -1,0 +1,338 @@
+"""The `lorasum` command: one subcommand per stage; the only module that wires the stages together.
+
+    lorasum data --source synthetic --languages en it --output-dir data
+    lorasum train --method lora --language en --data-dir data --model google/mt5-small --output-dir runs/lora_en
+
+Bad input ends with one line on stderr and exit code 2; nothing already written is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from lorasum.errors import UserError
+
+DEMO_SIZES = {"train": 1200, "validation": 100, "test": 100}
+
+
+def _flag(parser, *names, **kwargs):
+    """Add an option under its dashed names and their underscore spellings (--num-epochs, --num_epochs)."""
+    spelled = []
+    for name in names:
+        spelled.append(name)
+        if name.startswith("--") and "-" in name[2:]:
+            spelled.append("--" + name[2:].replace("-", "_"))
+    parser.add_argument(*dict.fromkeys(spelled), **kwargs)
+
+
+def _quiet_libraries() -> None:
+    """Keep the terminal for lorasum's own progress bars and results."""
+    import warnings
+
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import datasets
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    datasets.logging.set_verbosity_error()
+    datasets.disable_progress_bars()
+    # Deprecation notices raised inside transformers/peft, and peft's note that merging unties embeddings
+    # (mT5's are untied anyway): nothing a lorasum user can act on.
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"transformers\.")
+    warnings.filterwarnings("ignore", message=r"Input and output embeddings are no longer tied")
+
+
+# ---------------------------------------------------------------- data
+def cmd_data(args) -> int:
+    from lorasum.data.sources import prepare_data
+
+    sizes = {"train": args.train, "validation": args.val, "test": args.test}
+    stats = prepare_data(args.source, args.languages, args.output_dir, sizes, seed=args.seed, files=args.files,
+                         text_column=args.text_column, summary_column=args.summary_column,
+                         title_column=args.title_column, id_column=args.id_column, overwrite=args.overwrite)
+    for lang, s in stats.items():
+        counts = ", ".join(f"{k} {v['n']}" for k, v in s["splits"].items())
+        dropped = sum(sum(v["dropped"].values()) for v in s["splits"].values())
+        print(f"{lang}: {s['source']}: {counts} (dropped {dropped}) -> {Path(args.output_dir) / lang}")
+    print(f"stats: {Path(args.output_dir) / 'stats.json'}")
+    return 0
+
+
+def _add_data(sub) -> None:
+    from lorasum.data.sources import SOURCES
+
+    p = sub.add_parser("data", help="prepare train/validation/test JSONL from XL-Sum, Italian sets, files or synthetic",
+                       description="Write DIR/<lang>/{train,validation,test}.jsonl and DIR/stats.json. Sampling is "
+                                   "seeded: the same command writes the same files.")
+    _flag(p, "--source", default="auto", choices=SOURCES,
+          help="auto: XL-Sum, or IlPost for 'it'; xlsum; ilpost / fanpage (Italian); files (--files); synthetic")
+    _flag(p, "--languages", nargs="+", required=True, help="ISO codes (en it ru zh ...) or XL-Sum config names")
+    _flag(p, "--output-dir", default="data", help="where to write (default: data)")
+    _flag(p, "--train", type=int, default=1000, help="training examples per language (default 1000)")
+    _flag(p, "--val", "--validation", dest="val", type=int, default=200, help="validation examples (default 200)")
+    _flag(p, "--test", type=int, default=200, help="test examples (default 200)")
+    _flag(p, "--seed", type=int, default=0, help="sampling seed (default 0)")
+    _flag(p, "--files", nargs="+", help="with --source files: JSONL/CSV/Parquet; files named train/validation/test "
+                                       "keep their split, others are pooled and split by the sizes above")
+    _flag(p, "--text-column", default="text", help="article column in --files (default text)")
+    _flag(p, "--summary-column", default="summary", help="summary column in --files (default summary)")
+    _flag(p, "--title-column", default="title", help="optional title column (default title)")
+    _flag(p, "--id-column", default="id", help="optional id column (default id)")
+    _flag(p, "--overwrite", action="store_true", help="replace existing files for these languages")
+    p.set_defaults(func=cmd_data)
+
+
+# ---------------------------------------------------------------- init-model
+def cmd_init_model(args) -> int:
+    from lorasum.models.build import init_model
+
+    info = init_model(args.preset, args.data_dir, args.output_dir, vocab_size=args.vocab_size, seed=args.seed,
+                      overwrite=args.overwrite)
+    print(f"{info['preset']}: {info['parameters']:,} parameters, tokenizer of {info['tokenizer_vocab']:,} pieces "
+          f"(trained on {', '.join(info['languages'])}) -> {info['output_dir']}")
+    return 0
+
+
+def _add_init_model(sub) -> None:
+    from lorasum.models.build import PRESETS
+
+    p = sub.add_parser("init-model", help="build a random mT5 and a SentencePiece tokenizer offline (HF format)",
+                       description="Train a SentencePiece tokenizer on DATA_DIR/*/train.jsonl and save a randomly "
+                                   "initialised mT5 with it, loadable with from_pretrained. 'tiny' is test-sized; "
+                                   "'mt5-small' is google/mt5-small's architecture (true sizes and speeds, no "
+                                   "pretrained knowledge).")
+    _flag(p, "--preset", default="tiny", choices=sorted(PRESETS), help="architecture (default tiny)")
+    _flag(p, "--data-dir", default="data", help="corpus for the tokenizer (default data)")
+    _flag(p, "--output-dir", required=True, help="model directory to write")
+    _flag(p, "--vocab-size", type=int, help="SentencePiece pieces (default: 4000 for tiny, 32000 for mt5-small)")
+    _flag(p, "--seed", type=int, default=0, help="weight initialisation seed (default 0)")
+    _flag(p, "--overwrite", action="store_true", help="replace an existing model directory")
+    p.set_defaults(func=cmd_init_model)
+
+
+# ---------------------------------------------------------------- train
+# CLI flag (argparse dest) -> dotted config key.
+TRAIN_FLAGS = {
+    "method": "method.name", "language": "data.language", "data_dir": "data.data_dir",
+    "model": "model.name_or_path", "output_dir": "train.output_dir", "num_epochs": "train.num_epochs",
+    "max_steps": "train.max_steps", "batch_size": "train.batch_size", "learning_rate": "train.learning_rate",
+    "max_source_length": "data.max_source_length", "max_target_length": "data.max_target_length",
+    "max_train_examples": "data.max_train_examples", "seed": "train.seed", "precision": "train.precision",
+    "lora_r": "method.r", "lora_alpha": "method.lora_alpha", "lora_dropout": "method.lora_dropout",
+    "target_modules": "method.target_modules",
+}
+
+
+def cmd_train(args) -> int:
+    from lorasum.config import load_run_config
+    from lorasum.data.languages import normalize_language
+    from lorasum.training.loop import train
+
+    values = {key: getattr(args, dest) for dest, key in TRAIN_FLAGS.items() if getattr(args, dest) is not None}
+    if "data.language" in values:
+        values["data.language"] = normalize_language(values["data.language"])
+    cfg = load_run_config(args.config, overrides=args.overrides, values=values)
+    result = train(cfg, overwrite=args.overwrite, progress=not args.no_progress)
+    t = result["train_info"]
+    print(f"{t['method']} [{t['language']}]: {t['trainable_params']:,} of {t['total_params']:,} parameters trained "
+          f"({t['trainable_percent']:.3f}%), {t['steps']} steps in {t['train_time_s']:.1f} s, "
+          f"{t['tokens_per_s']:.0f} tokens/s, loss {t['first_loss']:.3f} -> {t['final_loss']:.3f}, "
+          f"checkpoint {t.get('checkpoint_mib', 0):.2f} MiB -> {cfg.train.output_dir}")
+    return 0
+
+
+def _add_train(sub) -> None:
+    from lorasum.methods import METHODS
+
+    p = sub.add_parser("train", help="fine-tune with one method (full | lora) on one language",
+                       description="Fine-tune a base model. Precedence: defaults < --config YAML < flags < "
+                                   "KEY=VALUE overrides (e.g. train.learning_rate=3e-4 method.r=16). Writes "
+                                   "config.yaml, train_log.jsonl, checkpoint/ and train_metrics.json.")
+    _flag(p, "--method", choices=sorted(METHODS), help="full or lora (default lora)")
+    _flag(p, "--language", help="training language: a sub-directory of --data-dir (default en)")
+    _flag(p, "--data-dir", help="output of `lorasum data` (default data)")
+    _flag(p, "--model", "--model-name", dest="model", help="hub id or local directory (default google/mt5-small)")
+    _flag(p, "--output-dir", help="run directory (default runs/run)")
+    _flag(p, "--num-epochs", type=int, help="passes over the data (default 3)")
+    _flag(p, "--max-steps", type=int, help="stop after N optimizer steps")
+    _flag(p, "--batch-size", type=int, help="examples per step (default 8)")
+    _flag(p, "--learning-rate", type=float, help="default: 5e-5 full, 1e-4 lora")
+    _flag(p, "--max-source-length", type=int, help="article tokens kept (default 512)")
+    _flag(p, "--max-target-length", type=int, help="summary tokens kept (default 84)")
+    _flag(p, "--max-train-examples", type=int, help="use only the first N training examples")
+    _flag(p, "--seed", type=int, help="same seed, same run on CPU (default 42)")
+    _flag(p, "--precision", choices=["auto", "fp32", "bf16", "fp16"], help="default auto: bf16 where supported")
+    _flag(p, "--lora-r", type=int, help="LoRA rank (default 8)")
+    _flag(p, "--lora-alpha", type=int, help="LoRA alpha (default 16)")
+    _flag(p, "--lora-dropout", type=float, help="LoRA dropout (default 0.05)")
+    _flag(p, "--target-modules", help="comma-separated linear layers (default q,k,v,o)")
+    _flag(p, "--config", help="YAML file with data/model/method/train sections")
+    _flag(p, "--overwrite", action="store_true", help="replace a finished run in --output-dir")
+    _flag(p, "--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("overrides", nargs="*", metavar="KEY=VALUE", help="dotted config overrides")
+    p.set_defaults(func=cmd_train)
+
+
+# ---------------------------------------------------------------- evaluate
+def cmd_evaluate(args) -> int:
+    from lorasum.evaluation.evaluate import evaluate_model, default_output
+    from lorasum.evaluation.generate import GenerationSettings
+
+    settings = GenerationSettings(num_beams=args.num_beams, length_penalty=args.length_penalty,
+                                  no_repeat_ngram_size=args.no_repeat_ngram_size,
+                                  max_source_length=args.max_source_length, max_target_length=args.max_target_length,
+                                  batch_size=args.batch_size)
+    for name in ("num_beams", "batch_size", "max_source_length", "max_target_length"):
+        if getattr(settings, name) < 1:
+            raise UserError(f"--{name.replace('_', '-')} must be >= 1 (got {getattr(settings, name)})")
+    result = evaluate_model(args.model_path, args.data_dir, args.test_language, output_file=args.output_file,
+                            settings=settings, max_examples=args.max_examples, merge=not args.no_merge,
+                            progress=not args.no_progress)
+    e = result["eval_info"]
+    out = args.output_file or default_output(args.model_path, e["language"])
+    print(f"{args.model_path} on {e['language']} (n={e['n']}): ROUGE-1 {e['rouge1']['f']:.2f}, ROUGE-2 "
+          f"{e['rouge2']['f']:.2f}, ROUGE-L {e['rougeL']['f']:.2f}; {e['examples_per_s']:.2f} examples/s -> {out}")
+    return 0
+
+
+def _add_evaluate(sub) -> None:
+    p = sub.add_parser("evaluate", help="generate summaries for a test set and score them (ROUGE, speed)",
+                       description="Generate with the XL-Sum settings (beams 4, length penalty 0.6, no repeated "
+                                   "bigram, max 84 new tokens) and score ROUGE-1/2/L. Writes FILE.json and "
+                                   "FILE.predictions.jsonl (default RUN_DIR/eval/<lang>.json).")
+    _flag(p, "--model-path", required=True, help="run directory, adapter directory or model directory")
+    _flag(p, "--data-dir", default="data", help="output of `lorasum data` (default data)")
+    _flag(p, "--test-language", "--language", dest="test_language", required=True, help="test language code")
+    _flag(p, "--output-file", help="result JSON (default RUN_DIR/eval/<lang>.json)")
+    _flag(p, "--batch-size", type=int, default=8, help="examples per generate call (default 8)")
+    _flag(p, "--num-beams", type=int, default=4, help="beam size (default 4)")
+    _flag(p, "--length-penalty", type=float, default=0.6, help="default 0.6")
+    _flag(p, "--no-repeat-ngram-size", type=int, default=2, help="default 2")
+    _flag(p, "--max-source-length", type=int, default=512, help="default 512")
+    _flag(p, "--max-target-length", type=int, default=84, help="maximum new tokens (default 84)")
+    _flag(p, "--max-examples", type=int, help="evaluate only the first N test examples")
+    _flag(p, "--no-merge", action="store_true", help="keep LoRA weights unmerged (slower; default merges them)")
+    _flag(p, "--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_evaluate)
+
+
+# ---------------------------------------------------------------- compare
+def cmd_compare(args) -> int:
+    from lorasum.reporting.compare import collect_rows, format_markdown, write_comparison
+
+    rows = collect_rows(args.runs)
+    print(format_markdown(rows))
+    if args.output:
+        paths = write_comparison(rows, args.output)
+        print("written: " + ", ".join(map(str, paths)))
+    return 0
+
+
+def _add_compare(sub) -> None:
+    p = sub.add_parser("compare", help="one table over run directories (ROUGE, parameters, time, memory, size, speed)",
+                       description="Print the comparison table of the given runs (a directory of runs stands for "
+                                   "every run in it) and, with --output, write comparison.{md,csv,json}.")
+    p.add_argument("runs", nargs="+", help="run directories (or directories holding runs)")
+    _flag(p, "--output", help="directory for comparison.md/.csv/.json")
+    p.set_defaults(func=cmd_compare)
+
+
+# ---------------------------------------------------------------- demo
+def cmd_demo(args) -> int:
+    """The whole flow offline: synthetic data, a tiny mT5, full and LoRA on en and it, 2x2 evaluation, table."""
+    from lorasum.config import load_run_config
+    from lorasum.data.sources import prepare_data
+    from lorasum.evaluation.evaluate import default_output, evaluate_model
+    from lorasum.evaluation.generate import GenerationSettings
+    from lorasum.models.build import init_model
+    from lorasum.reporting.compare import collect_rows, format_markdown, write_comparison
+    from lorasum.training.loop import run_status, train
+
+    out = Path(args.output_dir)
+    languages, methods = ["en", "it"], ["full", "lora"]
+    data_dir, model_dir, runs_dir = out / "data", out / "model", out / "runs"
+    # Short inputs keep the demo within minutes on 2 CPU cores; the facts a summary needs come early in
+    # each synthetic article, so truncation keeps them.
+    lengths = {"data.max_source_length": 192, "data.max_target_length": 48}
+    settings = GenerationSettings(max_source_length=192, max_target_length=48, batch_size=25)
+    step = lambda text: print(f"\n== {text}", flush=True)  # noqa: E731
+
+    if not (data_dir / "stats.json").is_file():
+        step(f"data: synthetic corpus ({', '.join(languages)}) -> {data_dir}")
+        prepare_data("synthetic", languages, data_dir, dict(DEMO_SIZES), seed=0)
+    if not (model_dir / "config.json").is_file():
+        step(f"model: tiny mT5 + SentencePiece tokenizer -> {model_dir}")
+        info = init_model("tiny", data_dir, model_dir, seed=0)
+        print(f"{info['parameters']:,} parameters, {info['tokenizer_vocab']:,} tokenizer pieces")
+    for lang in languages:
+        if not default_output(model_dir, lang).is_file():
+            step(f"evaluate the untrained model on {lang}")
+            evaluate_model(model_dir, data_dir, lang, settings=settings, progress=not args.no_progress)
+    for method in methods:
+        for lang in languages:
+            run_dir = runs_dir / f"{method}_{lang}"
+            if run_status(run_dir) != "completed":
+                step(f"train {method} on {lang} -> {run_dir}")
+                cfg = load_run_config(values={
+                    "method.name": method, "data.language": lang, "data.data_dir": str(data_dir),
+                    "model.name_or_path": str(model_dir), "train.output_dir": str(run_dir),
+                    "train.num_epochs": args.epochs, "train.batch_size": 16, "train.seed": 0,
+                    "train.learning_rate": {"full": 1e-3, "lora": 3e-3}[method], **lengths})
+                train(cfg, overwrite=True, progress=not args.no_progress)
+            for test_lang in languages:
+                if not default_output(run_dir, test_lang).is_file():
+                    step(f"evaluate {method}_{lang} on {test_lang}")
+                    evaluate_model(run_dir, data_dir, test_lang, settings=settings, progress=not args.no_progress)
+    rows = collect_rows([model_dir] + [runs_dir / f"{m}_{l}" for m in methods for l in languages])
+    paths = write_comparison(rows, out)
+    step("comparison (synthetic corpus, tiny random mT5: shows the flow and the cost figures, not real-world "
+         "ROUGE; 'R-L vs untrained' is each model's ROUGE-L gain over the same model before training)")
+    print(format_markdown(rows))
+    print("\nwritten: " + ", ".join(map(str, paths)))
+    return 0
+
+
+def _add_demo(sub) -> None:
+    p = sub.add_parser("demo", help="the whole flow offline on a synthetic corpus and a tiny mT5 (minutes on a CPU)",
+                       description="Generate the synthetic en/it corpus, build a tiny mT5, train full and LoRA on "
+                                   "each language, evaluate every model on both languages (cross-lingual cells "
+                                   "included) and print one comparison table. Finished stages are kept and skipped "
+                                   "when the demo is run again.")
+    _flag(p, "--output-dir", default="outputs/demo", help="default outputs/demo")
+    _flag(p, "--epochs", type=int, default=3, help="training epochs per run (default 3)")
+    _flag(p, "--no-progress", action="store_true", help="no progress bars")
+    p.set_defaults(func=cmd_demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from lorasum import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="lorasum", description="LoRA vs full fine-tuning of mT5 for multilingual news summarization: "
+                                    "data -> train -> evaluate -> compare.")
+    parser.add_argument("--version", action="version", version=f"lorasum {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_data, _add_init_model, _add_train, _add_evaluate, _add_compare, _add_demo):
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _quiet_libraries()
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"lorasum: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("lorasum: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

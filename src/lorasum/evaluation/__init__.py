@@ -1,0 +1,1 @@
+"""Evaluation: batched generation with the XL-Sum settings, multilingual ROUGE, result files."""

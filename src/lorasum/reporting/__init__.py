@@ -1,0 +1,1 @@
+"""Reporting: tables built only from the JSON files that runs and evaluations wrote."""

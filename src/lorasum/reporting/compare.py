@@ -1,0 +1,98 @@
+"""`lorasum compare`: one table over run directories, from their train_metrics.json and eval/*.json.
+
+    rows = collect_rows(["runs/full_en", "runs/lora_en", "models/tiny"])
+    print(format_markdown(rows)); write_comparison(rows, "outputs/compare")
+
+A directory evaluated without training (a base model) appears as method `base`; every other row
+on the same test language then shows its ROUGE-L gain over that untrained base.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from lorasum.errors import UserError
+from lorasum.io import atomic_write_text, read_json, write_json
+
+# (key, header, format) in display order; units are in the headers.
+COLUMNS = [
+    ("run", "run", "{}"), ("method", "method", "{}"), ("train_language", "train", "{}"),
+    ("test_language", "test", "{}"), ("n", "n", "{}"),
+    ("rouge1", "R-1", "{:.2f}"), ("rouge2", "R-2", "{:.2f}"), ("rougeL", "R-L", "{:.2f}"),
+    ("rougeL_gain_vs_base", "R-L vs untrained", "{:+.2f}"),
+    ("trainable_params", "trainable params", "{:,}"), ("trainable_percent", "trainable %", "{:.3f}"),
+    ("train_time_s", "train time (s)", "{:.1f}"), ("tokens_per_s", "train tokens/s", "{:.0f}"),
+    ("peak_memory_mib", "peak mem (MiB)", "{:.0f}"), ("checkpoint_mib", "checkpoint (MiB)", "{:.3f}"),
+    ("examples_per_s", "gen ex/s", "{:.2f}"),
+]
+
+
+def _expand(paths: list[str | Path]) -> list[Path]:
+    """Run dirs as given; a directory that is not itself a run stands for the runs inside it."""
+    out = []
+    for p in map(Path, paths):
+        if not p.is_dir():
+            raise UserError(f"{p} is not a directory: pass run directories (from `lorasum train`)")
+        if (p / "eval").is_dir() or (p / "train_metrics.json").is_file():
+            out.append(p)
+        else:
+            out.extend(sorted(c for c in p.iterdir() if (c / "eval").is_dir()))
+    return out
+
+
+def collect_rows(run_dirs: list[str | Path]) -> list[dict]:
+    """One row per (run, evaluated language), with training figures repeated on each of its rows."""
+    rows = []
+    for run_dir in _expand(run_dirs):
+        metrics = read_json(run_dir / "train_metrics.json") if (run_dir / "train_metrics.json").is_file() else {}
+        train = metrics.get("train_info", {})
+        for eval_file in sorted((run_dir / "eval").glob("*.json")):
+            result = read_json(eval_file)
+            ev, info = result.get("eval_info", {}), result.get("run_info", {})
+            rows.append({
+                "run": run_dir.name, "path": str(run_dir), "method": info.get("method") or train.get("method", "base"),
+                "train_language": train.get("language") or info.get("train_language") or "-",
+                "test_language": ev.get("language"), "n": ev.get("n"),
+                **{k: ev.get(k, {}).get("f") for k in ("rouge1", "rouge2", "rougeL")},
+                **{k: train.get(k) for k in ("trainable_params", "trainable_percent", "total_params",
+                                             "train_time_s", "tokens_per_s", "peak_memory_mib", "checkpoint_mib",
+                                             "status")},
+                "examples_per_s": ev.get("examples_per_s"), "generated_tokens_per_s": ev.get("generated_tokens_per_s"),
+            })
+    if not rows:
+        raise UserError("no evaluation results found (expected RUN_DIR/eval/<lang>.json): run `lorasum evaluate` first")
+    base = {r["test_language"]: r["rougeL"] for r in rows if r["method"] == "base"}
+    for r in rows:
+        if r["method"] != "base" and r["test_language"] in base and r["rougeL"] is not None:
+            r["rougeL_gain_vs_base"] = round(r["rougeL"] - base[r["test_language"]], 4)
+    return rows
+
+
+def _cell(row: dict, key: str, fmt: str) -> str:
+    value = row.get(key)
+    return "-" if value is None else fmt.format(value)
+
+
+def format_markdown(rows: list[dict]) -> str:
+    cells = [[h for _, h, _ in COLUMNS]] + [[_cell(r, k, f) for k, _, f in COLUMNS] for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(COLUMNS))]
+    line = lambda c: "| " + " | ".join(v.ljust(w) for v, w in zip(c, widths)) + " |"  # noqa: E731
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(cells[0]), sep] + [line(c) for c in cells[1:]])
+
+
+def write_comparison(rows: list[dict], output_dir: str | Path) -> list[Path]:
+    """comparison.md, comparison.csv and comparison.json in output_dir; returns their paths."""
+    output_dir = Path(output_dir)
+    keys = list(dict.fromkeys([k for k, _, _ in COLUMNS] + [k for r in rows for k in r]))
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=keys)
+    writer.writeheader()
+    writer.writerows(rows)
+    paths = [output_dir / "comparison.md", output_dir / "comparison.csv", output_dir / "comparison.json"]
+    atomic_write_text(paths[0], format_markdown(rows) + "\n")
+    atomic_write_text(paths[1], buf.getvalue())
+    write_json(paths[2], {"columns": keys, "rows": rows})
+    return paths

@@ -1,0 +1,239 @@
+"""The one training loop, on accelerate, shared by every method; it measures what the comparison needs.
+
+    metrics = train(load_run_config(values={"method.name": "lora", "train.output_dir": "runs/lora_en"}))
+
+Methods differ only in `prepare()` (what is frozen or wrapped), hence in what the optimizer gets.
+Writes into train.output_dir: config.yaml (before the first step), train_log.jsonl (one line per
+optimizer step and per validation), checkpoint/ (adapter or full weights, safetensors, plus the
+tokenizer) and train_metrics.json (run_info, train_info, meta_info; status running|completed|failed).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import statistics
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import torch
+
+from lorasum.config import RunConfig, write_config
+from lorasum.data.sources import read_split
+from lorasum.data.tokenization import count_tokens, make_collator, tokenize_rows
+from lorasum.errors import UserError
+from lorasum.io import read_json, write_json
+from lorasum.methods import METHODS, count_parameters
+from lorasum.models.loading import load_model, load_tokenizer, resolve_name
+from lorasum.training.meters import weights_mib, git_sha, meta_info, peak_memory_mib
+
+
+def run_status(run_dir: Path) -> str | None:
+    path = Path(run_dir) / "train_metrics.json"
+    if not path.is_file():
+        return None
+    try:
+        return read_json(path).get("train_info", {}).get("status")
+    except UserError:
+        return None
+
+
+def resolve_precision(precision: str, device: torch.device) -> str:
+    if precision == "auto":
+        return "bf16" if device.type == "cuda" and torch.cuda.is_bf16_supported() else "fp32"
+    if precision == "bf16" and device.type == "cuda" and not torch.cuda.is_bf16_supported():
+        raise UserError(f"--precision bf16 asked, but {torch.cuda.get_device_name(device)} has no bf16: use fp32")
+    return precision
+
+
+def _optimizer(params, lr: float, weight_decay: float):
+    try:  # fused AdamW: one kernel per step instead of several per parameter
+        return torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay, fused=True)
+    except (RuntimeError, TypeError):
+        return torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
+
+
+@torch.no_grad()
+def validation_loss(model, loader) -> float | None:
+    """Mean loss per target token over the loader (None when it is empty)."""
+    model.eval()
+    total, tokens = 0.0, 0
+    for batch in loader:
+        n = int((batch["labels"] != -100).sum())
+        total += float(model(**batch).loss) * n
+        tokens += n
+    model.train()
+    return total / tokens if tokens else None
+
+
+def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> dict:
+    """Fine-tune cfg.model with cfg.method on cfg.data; returns the contents of train_metrics.json.
+
+    Raises:
+        UserError: a finished run in the output directory (without overwrite), missing data, bad model.
+    """
+    from accelerate import Accelerator
+    from accelerate.utils import set_seed
+    from torch.utils.data import DataLoader
+    from tqdm.auto import tqdm
+    from transformers import get_scheduler
+
+    run_dir = Path(cfg.train.output_dir)
+    if run_status(run_dir) == "completed" and not overwrite:
+        raise UserError(f"{run_dir} already holds a finished run: pass --overwrite to train it again, "
+                        "or choose another --output-dir")
+    method = METHODS[cfg.method.name]
+    cfg.train.learning_rate = cfg.train.learning_rate or method.default_learning_rate
+    cfg.model.name_or_path = resolve_name(cfg.model.name_or_path)
+    train_rows = read_split(cfg.data.data_dir, cfg.data.language, "train")[: cfg.data.max_train_examples]
+    val_path = Path(cfg.data.data_dir) / cfg.data.language / "validation.jsonl"
+    val_rows = read_split(cfg.data.data_dir, cfg.data.language, "validation") if val_path.is_file() else []
+
+    precision = resolve_precision(cfg.train.precision, torch.device("cuda" if torch.cuda.is_available() else "cpu"))
+    accelerator = Accelerator(mixed_precision="bf16" if precision == "bf16" else "no",
+                              gradient_accumulation_steps=cfg.train.gradient_accumulation_steps)
+    set_seed(cfg.train.seed)
+    tokenizer = load_tokenizer(cfg.model.name_or_path)
+    model = method.prepare(load_model(cfg.model.name_or_path), cfg.method)
+    params = count_parameters(model)
+
+    collate = make_collator(tokenizer)
+    lengths = (cfg.data.max_source_length, cfg.data.max_target_length)
+    loader = DataLoader(tokenize_rows(train_rows, tokenizer, *lengths), batch_size=cfg.train.batch_size,
+                        shuffle=True, collate_fn=collate, generator=torch.Generator().manual_seed(cfg.train.seed))
+    val_loader = DataLoader(tokenize_rows(val_rows, tokenizer, *lengths), batch_size=cfg.train.batch_size,
+                            collate_fn=collate)
+    steps_per_epoch = math.ceil(len(loader) / cfg.train.gradient_accumulation_steps)
+    total_steps = steps_per_epoch * cfg.train.num_epochs
+    if cfg.train.max_steps:
+        total_steps = min(total_steps, cfg.train.max_steps)
+    optimizer = _optimizer([p for p in model.parameters() if p.requires_grad],
+                           cfg.train.learning_rate, cfg.train.weight_decay)
+    scheduler = get_scheduler(cfg.train.lr_scheduler, optimizer,
+                              num_warmup_steps=int(cfg.train.warmup_ratio * total_steps),
+                              num_training_steps=total_steps)
+    model, optimizer, loader, val_loader, scheduler = accelerator.prepare(
+        model, optimizer, loader, val_loader, scheduler)
+
+    main = accelerator.is_main_process
+    run_info = {"run_id": run_dir.name, "config": cfg.to_dict(), "precision": precision, "git_sha": git_sha(),
+                "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "num_processes": accelerator.num_processes}
+    if main:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        if overwrite:
+            shutil.rmtree(run_dir / "eval", ignore_errors=True)  # scores of the replaced model would mislead
+        write_config(cfg, run_dir / "config.yaml")
+        metrics = {"run_info": run_info, "train_info": {"status": "running", **params},
+                   "meta_info": meta_info(accelerator.device)}
+        write_json(run_dir / "train_metrics.json", metrics)
+    log_file = (run_dir / "train_log.jsonl").open("w", encoding="utf-8") if main else None
+
+    def log(row: dict) -> None:
+        if log_file:
+            log_file.write(json.dumps(row) + "\n")
+            log_file.flush()
+
+    step, tokens_total, step_times, losses, epoch_times, val_losses = 0, 0, [], [], [], []
+    val_before = validation_loss(model, val_loader)
+    log({"step": 0, "epoch": 0, "val_loss": val_before})
+    bar = tqdm(total=total_steps, desc=f"train {cfg.method.name} [{cfg.data.language}]", unit="step",
+               disable=not (progress and main), dynamic_ncols=True)
+    start = time.perf_counter()
+    try:
+        model.train()
+        for epoch in range(1, cfg.train.num_epochs + 1):
+            epoch_start = time.perf_counter()
+            micro_losses, micro_tokens, step_start = [], 0, time.perf_counter()
+            for batch in loader:
+                with accelerator.accumulate(model), accelerator.autocast():
+                    loss = model(**batch).loss
+                    accelerator.backward(loss)
+                    grad_norm = None
+                    if accelerator.sync_gradients and cfg.train.max_grad_norm > 0:
+                        grad_norm = float(accelerator.clip_grad_norm_(model.parameters(), cfg.train.max_grad_norm))
+                    optimizer.step()
+                    scheduler.step()
+                    optimizer.zero_grad(set_to_none=True)
+                micro_losses.append(float(loss.detach()))
+                micro_tokens += count_tokens(batch)
+                if not accelerator.sync_gradients:
+                    continue
+                step += 1
+                step_time = time.perf_counter() - step_start
+                step_loss = sum(micro_losses) / len(micro_losses)
+                if not math.isfinite(step_loss):
+                    raise FloatingPointError(f"the loss became {step_loss} at step {step}: lower the learning "
+                                             "rate, or use fp32 / bf16 (never fp16 with mT5)")
+                tokens_total += micro_tokens
+                step_times.append(step_time)
+                losses.append(step_loss)
+                log({"step": step, "epoch": epoch, "loss": step_loss, "lr": scheduler.get_last_lr()[0],
+                     "grad_norm": grad_norm, "tokens": micro_tokens, "step_time_s": round(step_time, 5),
+                     "tokens_per_s": round(micro_tokens / step_time, 1) if step_time > 0 else None,
+                     "peak_memory_mib": round(peak_memory_mib(accelerator.device), 1),
+                     "elapsed_s": round(time.perf_counter() - start, 3)})
+                bar.update(1)
+                bar.set_postfix(loss=f"{step_loss:.3f}", tok_s=f"{micro_tokens / step_time:.0f}")
+                micro_losses, micro_tokens, step_start = [], 0, time.perf_counter()
+                if step >= total_steps:
+                    break
+            epoch_times.append(time.perf_counter() - epoch_start)
+            val_losses.append(validation_loss(model, val_loader))
+            log({"step": step, "epoch": epoch, "val_loss": val_losses[-1]})
+            if step >= total_steps:
+                break
+        train_time = time.perf_counter() - start
+        bar.close()
+        accelerator.wait_for_everyone()
+        if main:
+            checkpoint_mib = _save_checkpoint(accelerator.unwrap_model(model), tokenizer, run_dir / "checkpoint")
+    except BaseException as exc:
+        bar.close()
+        if main:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            metrics["train_info"].update(status=status, error=f"{type(exc).__name__}: {exc}", steps=step)
+            write_json(run_dir / "train_metrics.json", metrics)
+        raise
+    finally:
+        if log_file:
+            log_file.close()
+
+    tail = losses[-max(1, len(losses) // 10):]
+    train_info = {
+        "status": "completed", "method": cfg.method.name, "language": cfg.data.language,
+        "base_model": cfg.model.name_or_path, "num_train_examples": len(train_rows),
+        "epochs": len(epoch_times), "steps": step, "train_time_s": round(train_time, 3),
+        "epoch_times_s": [round(t, 3) for t in epoch_times], "tokens": tokens_total,
+        "tokens_per_s": round(tokens_total / train_time, 1) if train_time else None,
+        "median_step_time_s": round(statistics.median(step_times), 5) if step_times else None,
+        "peak_memory_mib": round(peak_memory_mib(accelerator.device), 1), **params,
+        "first_loss": losses[0] if losses else None, "final_loss": losses[-1] if losses else None,
+        "final_loss_mean_last_10pct": sum(tail) / len(tail) if losses else None,
+        "val_loss_before": val_before, "val_loss": val_losses,
+    }
+    if main:
+        train_info["checkpoint_mib"] = round(checkpoint_mib, 3)
+        metrics = {"run_info": run_info, "train_info": train_info, "meta_info": meta_info(accelerator.device)}
+        write_json(run_dir / "train_metrics.json", metrics)
+    return {"run_info": run_info, "train_info": train_info}
+
+
+def _save_checkpoint(model, tokenizer, target: Path) -> float:
+    """Save weights (a PeftModel saves its adapter only) and tokenizer; the old checkpoint goes only once the new one is whole."""
+    staging = target.with_name(f".{target.name}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    model.save_pretrained(staging, safe_serialization=True)
+    tokenizer.save_pretrained(staging)
+    size = weights_mib(staging)
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old)
+    else:
+        staging.rename(target)
+    return size
