@@ -138,8 +138,8 @@ def cmd_train(args) -> int:
     cfg = load_run_config(args.config, overrides=args.overrides, values=values)
     result = train(cfg, overwrite=args.overwrite, progress=not args.no_progress)
     t = result["train_info"]
-    print(f"{t['method']} [{t['language']}]: {t['trainable_params']:,} of {t['total_params']:,} parameters trained "
-          f"({t['trainable_percent']:.3f}%), {t['steps']} steps in {t['train_time_s']:.1f} s, "
+    print(f"{t['method']} [{t['language']}]: {t['trainable_params']:,} parameters trained "
+          f"({t['trainable_percent']:.3f}% of {t['base_params']:,}), {t['steps']} steps in {t['train_time_s']:.1f} s, "
           f"{t['tokens_per_s']:.0f} tokens/s, loss {t['first_loss']:.3f} -> {t['final_loss']:.3f}, "
           f"checkpoint {t.get('checkpoint_mib', 0):.2f} MiB -> {cfg.train.output_dir}")
     return 0

@@ -56,7 +56,7 @@ def collect_rows(run_dirs: list[str | Path]) -> list[dict]:
                 "train_language": train.get("language") or info.get("train_language") or "-",
                 "test_language": ev.get("language"), "n": ev.get("n"),
                 **{k: ev.get(k, {}).get("f") for k in ("rouge1", "rouge2", "rougeL")},
-                **{k: train.get(k) for k in ("trainable_params", "trainable_percent", "total_params",
+                **{k: train.get(k) for k in ("trainable_params", "trainable_percent", "total_params", "base_params",
                                              "train_time_s", "tokens_per_s", "peak_memory_mib", "checkpoint_mib",
                                              "status")},
                 "examples_per_s": ev.get("examples_per_s"), "generated_tokens_per_s": ev.get("generated_tokens_per_s"),

@@ -96,8 +96,10 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                               gradient_accumulation_steps=cfg.train.gradient_accumulation_steps)
     set_seed(cfg.train.seed)
     tokenizer = load_tokenizer(cfg.model.name_or_path)
-    model = method.prepare(load_model(cfg.model.name_or_path), cfg.method)
-    params = count_parameters(model)
+    model = load_model(cfg.model.name_or_path)
+    base_params = count_parameters(model)["total_params"]
+    model = method.prepare(model, cfg.method)
+    params = count_parameters(model, base_params)
 
     collate = make_collator(tokenizer)
     lengths = (cfg.data.max_source_length, cfg.data.max_target_length)
