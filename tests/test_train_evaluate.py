@@ -171,3 +171,13 @@ def test_seed_entry_point_scripts_take_the_underscore_flags(data_dir, model_dir,
             "--max_examples", 2, "--num_beams", 1, "--max_target_length", 8, "--no-progress")
     assert p.returncode == 0, p.stderr
     assert (out / "eval/en.json").is_file() and (out / "eval/ru.json").is_file()
+    full = tmp_path / "mt5_full_en"
+    p = run("train_full.sh", "--language", "ru", "--model_name", model_dir, "--output_dir", full, "--max_steps", 1,
+            "--data_dir", data_dir, "--max_source_length", 32, "--no-progress")
+    assert p.returncode == 0, p.stderr
+    assert (full / "checkpoint/model.safetensors").is_file()
+    p = run("evaluate.sh", "--model_path", full, "--data_dir", data_dir, "--test_language", "ru",
+            "--output_file", tmp_path / "ru.json", "--max_examples", 1, "--num_beams", 1, "--max_target_length", 4)
+    assert p.returncode == 0, p.stderr
+    assert json.loads((tmp_path / "ru.json").read_text())["run_info"]["method"] == "full"
+    assert run("cross_lingual_test.sh", "--model_path", out).returncode == 2  # no --test_languages

@@ -319,7 +319,7 @@ def cmd_demo(args) -> int:
     for method in methods:
         for lang in languages:
             run_dir = runs_dir / f"{method}_{lang}"
-            train_once(method, lang, base_dir, run_dir, args.epochs, {"full": 1e-3, "lora": 3e-3}[method])
+            train_once(method, lang, base_dir, run_dir, args.epochs, {"full": 1e-3, "lora": 1e-2}[method])
             for test_lang in languages:
                 evaluate_once(run_dir, test_lang)
     rows = collect_rows([base_dir] + [runs_dir / f"{m}_{l}" for m in methods for l in languages])
