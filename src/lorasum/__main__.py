@@ -1,5 +1,5 @@
-"""`python -m lorasum ...` (and `accelerate launch -m lorasum ...`) run the CLI."""
+"""`python -m lorasum ...` (and `accelerate launch -m lorasum ...`) run the CLI, allocator settings included."""
 
-from lorasum.cli import main
+from lorasum.cli import entry
 
-raise SystemExit(main())
+entry()

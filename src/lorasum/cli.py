@@ -123,7 +123,9 @@ TRAIN_FLAGS = {
     "max_source_length": "data.max_source_length", "max_target_length": "data.max_target_length",
     "max_train_examples": "data.max_train_examples", "seed": "train.seed", "precision": "train.precision",
     "lora_r": "method.r", "lora_alpha": "method.lora_alpha", "lora_dropout": "method.lora_dropout",
-    "target_modules": "method.target_modules",
+    "target_modules": "method.target_modules", "group_by_length": "train.group_by_length",
+    "gradient_checkpointing": "train.gradient_checkpointing", "compile": "train.compile",
+    "gradient_accumulation_steps": "train.gradient_accumulation_steps",
 }
 
 
@@ -170,6 +172,12 @@ def _add_train(sub) -> None:
     _flag(p, "--lora-alpha", type=int, help="LoRA alpha (default 16)")
     _flag(p, "--lora-dropout", type=float, help="LoRA dropout (default 0.05)")
     _flag(p, "--target-modules", help="comma-separated linear layers (default q,k,v,o)")
+    _flag(p, "--gradient-accumulation-steps", type=int, help="micro-batches per optimizer step (default 1)")
+    _flag(p, "--group-by-length", action=argparse.BooleanOptionalAction, default=None,
+          help="batch similar source lengths together (default on: less padding)")
+    _flag(p, "--gradient-checkpointing", action="store_true", default=None,
+          help="recompute activations in backward: less memory, ~30%% more compute")
+    _flag(p, "--compile", action="store_true", default=None, help="torch.compile the model (slow warm-up)")
     _flag(p, "--config", help="YAML file with data/model/method/train sections")
     _flag(p, "--overwrite", action="store_true", help="replace a finished run in --output-dir")
     _flag(p, "--no-progress", action="store_true", help="no progress bar")
@@ -191,11 +199,12 @@ def cmd_evaluate(args) -> int:
             raise UserError(f"--{name.replace('_', '-')} must be >= 1 (got {getattr(settings, name)})")
     result = evaluate_model(args.model_path, args.data_dir, args.test_language, output_file=args.output_file,
                             settings=settings, max_examples=args.max_examples, merge=not args.no_merge,
-                            progress=not args.no_progress)
+                            scheme=args.rouge_scheme, progress=not args.no_progress)
     e = result["eval_info"]
     out = args.output_file or default_output(args.model_path, e["language"])
-    print(f"{args.model_path} on {e['language']} (n={e['n']}): ROUGE-1 {e['rouge1']['f']:.2f}, ROUGE-2 "
-          f"{e['rouge2']['f']:.2f}, ROUGE-L {e['rougeL']['f']:.2f}; {e['examples_per_s']:.2f} examples/s -> {out}")
+    ci = lambda k: f"{e[k]['f']:.2f} [{e[k]['ci_low']:.2f}, {e[k]['ci_high']:.2f}]"  # noqa: E731
+    print(f"{args.model_path} on {e['language']} (n={e['n']}): ROUGE-1 {ci('rouge1')}, ROUGE-2 {ci('rouge2')}, "
+          f"ROUGE-L {ci('rougeL')} (95% CI); {e['examples_per_s']:.2f} examples/s -> {out}")
     return 0
 
 
@@ -216,18 +225,71 @@ def _add_evaluate(sub) -> None:
     _flag(p, "--max-target-length", type=int, default=84, help="maximum new tokens (default 84)")
     _flag(p, "--max-examples", type=int, help="evaluate only the first N test examples")
     _flag(p, "--no-merge", action="store_true", help="keep LoRA weights unmerged (slower; default merges them)")
+    _flag(p, "--rouge-scheme", default="xlsum", choices=["xlsum", "rouge-score"],
+          help="xlsum: multilingual ROUGE (default); rouge-score: rouge-score's English-only tokenizer")
     _flag(p, "--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_evaluate)
 
 
+# ---------------------------------------------------------------- score
+def cmd_score(args) -> int:
+    from lorasum.data.languages import normalize_language
+    from lorasum.evaluation.rouge import ROUGE_TYPES
+    from lorasum.evaluation.scoring import align, read_summaries, score_corpus
+
+    language = normalize_language(args.language)
+    preds, pred_ids, pred_rows = read_summaries(args.predictions, ("prediction", "summary"))
+    if args.references:
+        refs, ref_ids, _ = read_summaries(args.references, ("reference", "summary"))
+    elif pred_rows and all("reference" in r for r in pred_rows):  # a lorasum predictions file
+        refs, ref_ids = [r["reference"] for r in pred_rows], pred_ids
+    else:
+        raise UserError("--references is required (the predictions file has no 'reference' field)")
+    preds, refs = align(preds, pred_ids, refs, ref_ids)
+    sources = [r.get("text") or r.get("source") for r in pred_rows] if pred_rows else None
+    if sources and not all(isinstance(t, str) for t in sources):
+        sources = None
+    result, _ = score_corpus(preds, refs, language, scheme=args.scheme, sources=sources, seed=args.seed)
+    print(f"n={result['n']}, language {language}, scheme {result['scheme']} (tokenizer {result['tokenizer']}, "
+          f"stemmer {result['stemmer']}, segmenter {result['segmenter']})")
+    print("| metric | F1 | 95% CI |\n|---|---|---|")
+    for key in ROUGE_TYPES:
+        r = result[key]
+        print(f"| {key} | {r['f']:.2f} | {r['ci_low']:.2f} - {r['ci_high']:.2f} |")
+    if args.output_file:
+        from lorasum.io import write_json
+
+        write_json(args.output_file, result)
+        print(f"written: {args.output_file}")
+    return 0
+
+
+def _add_score(sub) -> None:
+    from lorasum.evaluation.rouge import SCHEMES
+
+    p = sub.add_parser("score", help="score any system's summaries against references (multilingual ROUGE + CIs)",
+                       description="Score predictions against references: JSONL (fields prediction|summary and "
+                                   "reference|summary, paired by id when both have one) or text files with one "
+                                   "summary per line. A lorasum *.predictions.jsonl needs no --references.")
+    _flag(p, "--predictions", required=True, help="JSONL or text file of system summaries")
+    _flag(p, "--references", help="JSONL or text file of reference summaries")
+    _flag(p, "--language", default="en", help="language code: picks the stemmer and segmentation (default en)")
+    _flag(p, "--scheme", default="xlsum", choices=SCHEMES,
+          help="xlsum: multilingual (default); rouge-score: exactly rouge-score with its stemmer (English papers)")
+    _flag(p, "--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    _flag(p, "--output-file", help="write the scores as JSON")
+    p.set_defaults(func=cmd_score)
+
+
 # ---------------------------------------------------------------- compare
 def cmd_compare(args) -> int:
-    from lorasum.reporting.compare import collect_rows, format_markdown, write_comparison
+    from lorasum.reporting.compare import NOTE, collect_rows, format_markdown, paired_tests, write_comparison
 
     rows = collect_rows(args.runs)
-    print(format_markdown(rows))
+    tests = paired_tests(rows)
+    print(format_markdown(rows) + "\n\n" + NOTE)
     if args.output:
-        paths = write_comparison(rows, args.output)
+        paths = write_comparison(rows, args.output, tests)
         print("written: " + ", ".join(map(str, paths)))
     return 0
 
@@ -239,6 +301,53 @@ def _add_compare(sub) -> None:
     p.add_argument("runs", nargs="+", help="run directories (or directories holding runs)")
     _flag(p, "--output", help="directory for comparison.md/.csv/.json")
     p.set_defaults(func=cmd_compare)
+
+
+# ---------------------------------------------------------------- estimate
+def cmd_estimate(args) -> int:
+    from lorasum.models.estimate import estimate
+
+    r = estimate(args.model, args.method, r=args.lora_r, lora_alpha=args.lora_alpha,
+                 target_modules=[m.strip() for m in args.target_modules.split(",") if m.strip()],
+                 batch_size=args.batch_size, max_source_length=args.max_source_length,
+                 max_target_length=args.max_target_length, precision=args.precision,
+                 gradient_checkpointing=args.gradient_checkpointing, device=args.device)
+    m = r["memory"]
+    print(f"{r['model']} / {r['method']}: {r['total_params']:,} parameters, {r['trainable_params']:,} trainable "
+          f"({r['trainable_percent']:.3f}% of {r['base_params']:,}); checkpoint {r['checkpoint_mb']:,.3f} MB")
+    print(f"training memory, batch {r['batch_size']} x {r['max_source_length']}/{r['max_target_length']} tokens, "
+          f"{r['precision']} on {r['device']}: ~{r['total_memory_mib']:,.0f} MiB")
+    for key, label in (("weights_mib", "weights"), ("gradients_mib", "gradients"), ("optimizer_mib", "AdamW state"),
+                       ("activations_mib", "activations"), ("process_baseline_mib", "process baseline")):
+        print(f"  {label:<17} {m[key]:>10,.0f} MiB")
+    if args.output_file:
+        from lorasum.io import write_json
+
+        write_json(args.output_file, r)
+    return 0
+
+
+def _add_estimate(sub) -> None:
+    from lorasum.methods import METHODS
+    from lorasum.models.estimate import MT5_SIZES
+
+    p = sub.add_parser("estimate", help="parameters, adapter size and training memory, without loading weights",
+                       description="Count parameters on the meta device (no download: the public mT5 sizes are "
+                                   "built in) and estimate training memory: weights, gradients, AdamW state, "
+                                   "activations.")
+    _flag(p, "--model", default="mt5-small", help=f"{' | '.join(MT5_SIZES)} | a model directory | a hub id")
+    _flag(p, "--method", default="lora", choices=sorted(METHODS))
+    _flag(p, "--lora-r", type=int, default=8)
+    _flag(p, "--lora-alpha", type=int, default=16)
+    _flag(p, "--target-modules", default="q,k,v,o")
+    _flag(p, "--batch-size", type=int, default=8)
+    _flag(p, "--max-source-length", type=int, default=512)
+    _flag(p, "--max-target-length", type=int, default=84)
+    _flag(p, "--precision", default="fp32", help="fp32 or bf16 (fp16 is refused for mT5)")
+    _flag(p, "--gradient-checkpointing", action="store_true")
+    _flag(p, "--device", default="cpu", choices=["cpu", "cuda"], help="cpu adds the process's own baseline memory")
+    _flag(p, "--output-file", help="also write the estimate as JSON")
+    p.set_defaults(func=cmd_estimate)
 
 
 # ---------------------------------------------------------------- demo
@@ -274,7 +383,7 @@ def cmd_demo(args) -> int:
     from lorasum.evaluation.evaluate import default_output, evaluate_model
     from lorasum.evaluation.generate import GenerationSettings
     from lorasum.models.build import init_model
-    from lorasum.reporting.compare import collect_rows, format_markdown, write_comparison
+    from lorasum.reporting.compare import NOTE, collect_rows, format_markdown, paired_tests, write_comparison
     from lorasum.training.loop import run_status, train
 
     out = Path(args.output_dir)
@@ -323,11 +432,12 @@ def cmd_demo(args) -> int:
             for test_lang in languages:
                 evaluate_once(run_dir, test_lang)
     rows = collect_rows([base_dir] + [runs_dir / f"{m}_{l}" for m in methods for l in languages])
-    paths = write_comparison(rows, out)
+    tests = paired_tests(rows)
+    paths = write_comparison(rows, out, tests)
     step("comparison. Synthetic corpus and a tiny mT5: the figures show the flow and relative costs, not "
          "real-world ROUGE. 'base' is the pretrained tiny model before fine-tuning; 'R-L vs untrained' is "
          "each model's ROUGE-L gain over it on the same test language.")
-    print(format_markdown(rows))
+    print(format_markdown(rows) + "\n\n" + NOTE)
     print("\nwritten: " + ", ".join(map(str, paths)))
     return 0
 
@@ -353,7 +463,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "data -> train -> evaluate -> compare.")
     parser.add_argument("--version", action="version", version=f"lorasum {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_data, _add_init_model, _add_train, _add_evaluate, _add_compare, _add_demo):
+    for add in (_add_data, _add_init_model, _add_train, _add_evaluate, _add_score, _add_compare, _add_estimate,
+                _add_demo):
         add(sub)
     return parser
 
@@ -369,6 +480,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lorasum: interrupted", file=sys.stderr)
         return 130
+
+
+# glibc malloc hands freed activation memory back to the OS and faults it in again every step;
+# these keep it in the process (BASELINE.md: 1.2-1.9x faster CPU steps). Read only at process start.
+ALLOCATOR_ENV = {"MALLOC_MMAP_MAX_": "0", "MALLOC_TRIM_THRESHOLD_": str(2**40), "MALLOC_TOP_PAD_": str(2**30)}
+
+
+def entry() -> None:
+    """Console entry point: set the allocator variables (re-executing once if needed), then run main().
+
+    LORASUM_DEFAULT_MALLOC=1 keeps the system's defaults; variables the user set are left alone.
+    """
+    missing = {k: v for k, v in ALLOCATOR_ENV.items() if k not in os.environ}
+    if (missing and sys.platform.startswith("linux") and os.environ.get("LORASUM_DEFAULT_MALLOC") != "1"
+            and os.environ.get("LORASUM_REEXEC") != "1"):
+        env = {**os.environ, **missing, "LORASUM_REEXEC": "1"}
+        try:
+            os.execve(sys.executable, [sys.executable, "-m", "lorasum", *sys.argv[1:]], env)
+        except OSError:
+            pass  # could not re-execute: run with the default allocator
+    raise SystemExit(main())
 
 
 if __name__ == "__main__":

@@ -105,6 +105,12 @@ class TrainConfig:
     """Seeds data order, dropout and adapter initialisation: the same seed gives the same run on CPU."""
     precision: str = "auto"
     """fp32, bf16, or auto (bf16 on GPUs that support it, else fp32). fp16 is refused for mT5."""
+    group_by_length: bool = True
+    """Batch examples of similar source length together (seeded): less padding, more real tokens/s."""
+    gradient_checkpointing: bool = False
+    """Recompute activations in the backward pass: much less memory, roughly 30% more compute."""
+    compile: bool = False
+    """torch.compile the model: faster steps after a compile warm-up of a minute or more."""
 
     def __post_init__(self):
         _check_positive("train.num_epochs (--num-epochs)", self.num_epochs, "3")
@@ -228,6 +234,8 @@ def _check_types(sections: dict[str, Any]) -> None:
                 ok = isinstance(value, int) and not isinstance(value, bool)
             elif expected.startswith("float"):
                 ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            elif expected.startswith("bool"):
+                ok = isinstance(value, bool)
             elif expected.startswith("str"):
                 ok = isinstance(value, str)
             elif expected.startswith("list"):

@@ -2,8 +2,9 @@
 
     result = evaluate_model("runs/lora_en", "data", "it")   # -> runs/lora_en/eval/it.json
 
-Writes <output>.json (run_info, eval_info, meta_info) and <output>.predictions.jsonl (one line per
-example: id, prediction, reference, per-example ROUGE).
+Writes <output>.json (run_info, eval_info, meta_info; docs/results.md has the schema) and
+<output>.predictions.jsonl (one line per example: id, prediction, reference, per-example ROUGE,
+faithfulness proxies and error-analysis flags).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from lorasum.data.languages import normalize_language
 from lorasum.data.sources import read_split
 from lorasum.errors import UserError
 from lorasum.evaluation.generate import GenerationSettings, generate_summaries
-from lorasum.evaluation.rouge import ROUGE_TYPES, score_pairs
+from lorasum.evaluation.scoring import score_corpus
 from lorasum.io import read_json, write_json, write_jsonl
 from lorasum.models.loading import find_checkpoint, load_for_inference
 from lorasum.training.meters import meta_info
@@ -32,6 +33,7 @@ def predictions_path(output_file: Path) -> Path:
 def evaluate_model(model_path: str | Path, data_dir: str | Path, language: str, *,
                    output_file: str | Path | None = None, settings: GenerationSettings | None = None,
                    max_examples: int | None = None, merge: bool = True, overwrite: bool = True,
+                   scheme: str = "xlsum",
                    progress: bool = True) -> dict:
     """Evaluate a run (or model) directory on <data_dir>/<language>/test.jsonl.
 
@@ -51,11 +53,9 @@ def evaluate_model(model_path: str | Path, data_dir: str | Path, language: str, 
     train_metrics = Path(model_path) / "train_metrics.json"
     train_info = read_json(train_metrics).get("train_info", {}) if train_metrics.is_file() else {}
     predictions, speed = generate_summaries(model, tokenizer, [r["text"] for r in rows], settings, progress)
-    scores = score_pairs(predictions, [r["summary"] for r in rows])
-    per_example = scores.pop("per_example")
-
-    eval_info = {"language": language, "data_dir": str(data_dir), "split": "test", "n": scores["n"],
-                 **{k: scores[k] for k in ROUGE_TYPES}, "rouge_tokenizer": scores["tokenizer"],
+    scores, per_example = score_corpus(predictions, [r["summary"] for r in rows], language, scheme=scheme,
+                                       sources=[r["text"] for r in rows])
+    eval_info = {**scores, "data_dir": str(data_dir), "split": "test",
                  "generation": settings.to_dict(), **speed,
                  "mean_prediction_words": round(sum(len(p.split()) for p in predictions) / max(1, len(rows)), 2),
                  "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}

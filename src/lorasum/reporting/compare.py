@@ -1,10 +1,14 @@
 """`lorasum compare`: one table over run directories, from their train_metrics.json and eval/*.json.
 
     rows = collect_rows(["runs/full_en", "runs/lora_en", "models/tiny"])
-    print(format_markdown(rows)); write_comparison(rows, "outputs/compare")
+    tests = paired_tests(rows)
+    print(format_markdown(rows)); write_comparison(rows, "outputs/compare", tests)
 
 A directory evaluated without training (a base model) appears as method `base`; every other row
-on the same test language then shows its ROUGE-L gain over that untrained base.
+on the same test language then shows its ROUGE-L gain over that untrained base. ROUGE carries its
+bootstrap 95% CI, and every row is tested (paired bootstrap on the per-example ROUGE-L of the same
+test examples) against the best row of its test language: "n.s." marks a difference that is not
+significant at p < 0.05.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ import io
 from pathlib import Path
 
 from lorasum.errors import UserError
-from lorasum.io import atomic_write_text, read_json, write_json
+from lorasum.evaluation.evaluate import predictions_path
+from lorasum.io import atomic_write_text, read_json, read_jsonl, write_json
 
 # (key, header, format) in display order; units are in the headers.
 COLUMNS = [
     ("run", "run", "{}"), ("method", "method", "{}"), ("train_language", "train", "{}"),
     ("test_language", "test", "{}"), ("n", "n", "{}"),
     ("rouge1", "R-1", "{:.2f}"), ("rouge2", "R-2", "{:.2f}"), ("rougeL", "R-L", "{:.2f}"),
+    ("rougeL_ci", "R-L 95% CI", "{}"), ("rougeL_vs_best", "R-L vs best", "{}"),
     ("rougeL_gain_vs_base", "R-L vs untrained", "{:+.2f}"),
     ("trainable_params", "trainable params", "{:,}"), ("trainable_percent", "trainable %", "{:.3f}"),
     ("train_time_s", "train time (s)", "{:.1f}"), ("tokens_per_s", "train tokens/s", "{:.0f}"),
@@ -56,6 +62,9 @@ def collect_rows(run_dirs: list[str | Path]) -> list[dict]:
                 "train_language": train.get("language") or info.get("train_language") or "-",
                 "test_language": ev.get("language"), "n": ev.get("n"),
                 **{k: ev.get(k, {}).get("f") for k in ("rouge1", "rouge2", "rougeL")},
+                **{f"{k}_{b}": ev.get(k, {}).get(b) for k in ("rouge1", "rouge2", "rougeL")
+                   for b in ("ci_low", "ci_high")},
+                "predictions_file": str(predictions_path(eval_file)),
                 **{k: train.get(k) for k in ("trainable_params", "trainable_percent", "total_params", "base_params",
                                              "train_time_s", "tokens_per_s", "peak_memory_mib", "checkpoint_mib",
                                              "status")},
@@ -67,7 +76,53 @@ def collect_rows(run_dirs: list[str | Path]) -> list[dict]:
     for r in rows:
         if r["method"] != "base" and r["test_language"] in base and r["rougeL"] is not None:
             r["rougeL_gain_vs_base"] = round(r["rougeL"] - base[r["test_language"]], 4)
+        if r["rougeL_ci_low"] is not None:
+            r["rougeL_ci"] = f"{r['rougeL_ci_low']:.2f}-{r['rougeL_ci_high']:.2f}"
     return rows
+
+
+def _per_example(row: dict, key: str = "rougeL") -> dict[str, float] | None:
+    path = Path(row["predictions_file"])
+    if not path.is_file():
+        return None
+    return {str(e["id"]): e[key] for e in read_jsonl(path) if key in e}
+
+
+def paired_tests(rows: list[dict], key: str = "rougeL", alpha: float = 0.05, seed: int = 0) -> list[dict]:
+    """Paired tests between rows evaluated on the same examples of the same test language.
+
+    Marks each row in place with `<key>_vs_best`: "best", "p=0.003", or "p=0.41 n.s." (not
+    significantly different from the best row of its test language), and returns every pairwise test.
+    """
+    from lorasum.evaluation.stats import paired_test
+
+    scores = [_per_example(r, key) for r in rows]
+    tests = []
+    for lang in dict.fromkeys(r["test_language"] for r in rows):
+        group = [i for i, r in enumerate(rows) if r["test_language"] == lang and scores[i]]
+        if not group:
+            continue
+        best = max(group, key=lambda i: rows[i][key] if rows[i][key] is not None else -1)
+        rows[best][f"{key}_vs_best"] = "best"
+        for pos, i in enumerate(group):
+            for j in group[pos + 1:]:
+                if set(scores[i]) != set(scores[j]):
+                    continue  # different test examples: no paired test
+                ids = sorted(scores[i])
+                t = paired_test([scores[i][x] for x in ids], [scores[j][x] for x in ids], seed=seed)
+                tests.append({"test_language": lang, "a": rows[i]["run"], "b": rows[j]["run"], "metric": key,
+                              **{k: t[k] for k in ("mean_diff", "ci_low", "ci_high", "p_value", "n", "method")}})
+                if best in (i, j):
+                    other = j if best == i else i
+                    p = t["p_value"]
+                    rows[other][f"{key}_p_vs_best"] = p
+                    rows[other][f"{key}_vs_best"] = f"p={p:.3f}" + (" n.s." if p >= alpha else "")
+    return tests
+
+
+NOTE = ("R-L 95% CI: bootstrap over test examples. R-L vs best: paired bootstrap test against the best row "
+        "of the same test language; n.s. = not significant at p < 0.05. R-L vs untrained: gain over the base "
+        "model before fine-tuning.")
 
 
 def _cell(row: dict, key: str, fmt: str) -> str:
@@ -83,7 +138,7 @@ def format_markdown(rows: list[dict]) -> str:
     return "\n".join([line(cells[0]), sep] + [line(c) for c in cells[1:]])
 
 
-def write_comparison(rows: list[dict], output_dir: str | Path) -> list[Path]:
+def write_comparison(rows: list[dict], output_dir: str | Path, tests: list[dict] | None = None) -> list[Path]:
     """comparison.md, comparison.csv and comparison.json in output_dir; returns their paths."""
     output_dir = Path(output_dir)
     keys = list(dict.fromkeys([k for k, _, _ in COLUMNS] + [k for r in rows for k in r]))
@@ -92,7 +147,7 @@ def write_comparison(rows: list[dict], output_dir: str | Path) -> list[Path]:
     writer.writeheader()
     writer.writerows(rows)
     paths = [output_dir / "comparison.md", output_dir / "comparison.csv", output_dir / "comparison.json"]
-    atomic_write_text(paths[0], format_markdown(rows) + "\n")
+    atomic_write_text(paths[0], format_markdown(rows) + "\n\n" + NOTE + "\n")
     atomic_write_text(paths[1], buf.getvalue())
-    write_json(paths[2], {"columns": keys, "rows": rows})
+    write_json(paths[2], {"columns": keys, "rows": rows, "paired_tests": tests or []})
     return paths

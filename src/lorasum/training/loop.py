@@ -27,7 +27,8 @@ from lorasum.errors import UserError
 from lorasum.io import read_json, write_json
 from lorasum.methods import METHODS, count_parameters
 from lorasum.models.loading import load_model, load_tokenizer, resolve_name
-from lorasum.training.meters import weights_mib, git_sha, meta_info, peak_memory_mib
+from lorasum.training.flops import measure_matmul_ceiling, step_flops
+from lorasum.training.meters import git_sha, meta_info, peak_memory_mib, peak_reserved_mib, weights_mib
 
 
 def run_status(run_dir: Path) -> str | None:
@@ -75,6 +76,7 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         UserError: a finished run in the output directory (without overwrite), missing data, bad model.
     """
     from accelerate import Accelerator
+    from accelerate.state import AcceleratorState
     from accelerate.utils import set_seed
     from torch.utils.data import DataLoader
     from tqdm.auto import tqdm
@@ -92,19 +94,43 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
     val_rows = read_split(cfg.data.data_dir, cfg.data.language, "validation") if val_path.is_file() else []
 
     precision = resolve_precision(cfg.train.precision, torch.device("cuda" if torch.cuda.is_available() else "cpu"))
+    # AcceleratorState is a process-wide singleton that refuses a new precision; reset it (the
+    # distributed PartialState stays) so one process can train several runs (demo, experiments, tests).
+    AcceleratorState._reset_state(reset_partial_state=False)
     accelerator = Accelerator(mixed_precision="bf16" if precision == "bf16" else "no",
                               gradient_accumulation_steps=cfg.train.gradient_accumulation_steps)
     set_seed(cfg.train.seed)
     tokenizer = load_tokenizer(cfg.model.name_or_path)
+    if cfg.train.gradient_checkpointing and not method.supports_gradient_checkpointing:
+        raise UserError(f"--gradient-checkpointing does not work with method {method.name}: drop the flag")
     model = load_model(cfg.model.name_or_path)
     base_params = count_parameters(model)["total_params"]
+    model_config = model.config
+    if cfg.train.gradient_checkpointing:
+        # Non-reentrant checkpointing passes gradients through frozen inputs, so LoRA needs no
+        # enable_input_require_grads() hook.
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        model.config.use_cache = False
     model = method.prepare(model, cfg.method)
     params = count_parameters(model, base_params)
+    if cfg.train.compile:
+        model = torch.compile(model)
 
     collate = make_collator(tokenizer)
     lengths = (cfg.data.max_source_length, cfg.data.max_target_length)
-    loader = DataLoader(tokenize_rows(train_rows, tokenizer, *lengths), batch_size=cfg.train.batch_size,
-                        shuffle=True, collate_fn=collate, generator=torch.Generator().manual_seed(cfg.train.seed))
+    features = tokenize_rows(train_rows, tokenizer, *lengths)
+    generator = torch.Generator().manual_seed(cfg.train.seed)
+    if cfg.train.group_by_length:
+        # transformers' sampler: a seeded random permutation cut into megabatches of 50 batches,
+        # each sorted by source length, so a batch pads little and the order stays random.
+        from transformers.trainer_pt_utils import LengthGroupedSampler
+
+        sampler = LengthGroupedSampler(cfg.train.batch_size, lengths=[len(f["input_ids"]) for f in features],
+                                       generator=generator)
+        loader = DataLoader(features, batch_size=cfg.train.batch_size, sampler=sampler, collate_fn=collate)
+    else:
+        loader = DataLoader(features, batch_size=cfg.train.batch_size, shuffle=True, collate_fn=collate,
+                            generator=generator)
     val_loader = DataLoader(tokenize_rows(val_rows, tokenizer, *lengths), batch_size=cfg.train.batch_size,
                             collate_fn=collate)
     steps_per_epoch = math.ceil(len(loader) / cfg.train.gradient_accumulation_steps)
@@ -138,7 +164,9 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
             log_file.write(json.dumps(row) + "\n")
             log_file.flush()
 
+    ceiling = measure_matmul_ceiling(accelerator.device.type, "bfloat16" if precision == "bf16" else "float32")
     step, tokens_total, step_times, losses, epoch_times, val_losses = 0, 0, [], [], [], []
+    flops_total, padded_total = 0.0, 0
     val_before = validation_loss(model, val_loader)
     log({"step": 0, "epoch": 0, "val_loss": val_before})
     bar = tqdm(total=total_steps, desc=f"train {cfg.method.name} [{cfg.data.language}]", unit="step",
@@ -148,7 +176,7 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         model.train()
         for epoch in range(1, cfg.train.num_epochs + 1):
             epoch_start = time.perf_counter()
-            micro_losses, micro_tokens, step_start = [], 0, time.perf_counter()
+            micro_losses, micro_tokens, micro_padded, micro_flops, step_start = [], 0, 0, 0.0, time.perf_counter()
             for batch in loader:
                 with accelerator.accumulate(model), accelerator.autocast():
                     loss = model(**batch).loss
@@ -161,6 +189,9 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                     optimizer.zero_grad(set_to_none=True)
                 micro_losses.append(float(loss.detach()))
                 micro_tokens += count_tokens(batch)
+                micro_padded += batch["input_ids"].numel() + batch["labels"].numel()
+                micro_flops += step_flops(model_config, batch["input_ids"].shape[0], batch["input_ids"].shape[1],
+                                          batch["labels"].shape[1], method.trains_base_weights)
                 if not accelerator.sync_gradients:
                     continue
                 step += 1
@@ -170,16 +201,19 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                     raise FloatingPointError(f"the loss became {step_loss} at step {step}: lower the learning "
                                              "rate, or use fp32 / bf16 (never fp16 with mT5)")
                 tokens_total += micro_tokens
+                flops_total += micro_flops
+                padded_total += micro_padded
                 step_times.append(step_time)
                 losses.append(step_loss)
                 log({"step": step, "epoch": epoch, "loss": step_loss, "lr": scheduler.get_last_lr()[0],
-                     "grad_norm": grad_norm, "tokens": micro_tokens, "step_time_s": round(step_time, 5),
+                     "grad_norm": grad_norm, "tokens": micro_tokens, "padded_tokens": micro_padded, "step_time_s": round(step_time, 5),
                      "tokens_per_s": round(micro_tokens / step_time, 1) if step_time > 0 else None,
+                     "mfu": round(micro_flops / step_time / ceiling, 4) if step_time > 0 else None,
                      "peak_memory_mib": round(peak_memory_mib(accelerator.device), 1),
                      "elapsed_s": round(time.perf_counter() - start, 3)})
                 bar.update(1)
                 bar.set_postfix(loss=f"{step_loss:.3f}", tok_s=f"{micro_tokens / step_time:.0f}")
-                micro_losses, micro_tokens, step_start = [], 0, time.perf_counter()
+                micro_losses, micro_tokens, micro_padded, micro_flops, step_start = [], 0, 0, 0.0, time.perf_counter()
                 if step >= total_steps:
                     break
             epoch_times.append(time.perf_counter() - epoch_start)
@@ -211,7 +245,15 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         "epoch_times_s": [round(t, 3) for t in epoch_times], "tokens": tokens_total,
         "tokens_per_s": round(tokens_total / train_time, 1) if train_time else None,
         "median_step_time_s": round(statistics.median(step_times), 5) if step_times else None,
-        "peak_memory_mib": round(peak_memory_mib(accelerator.device), 1), **params,
+        "peak_memory_mib": round(peak_memory_mib(accelerator.device), 1),
+        "peak_memory_reserved_mib": _round(peak_reserved_mib(accelerator.device)), **params,
+        # Share of the computed positions that were padding: what length grouping saves.
+        "padding_fraction": round(1 - tokens_total / padded_total, 4) if padded_total else None,
+        "train_flops": flops_total, "matmul_ceiling_tflops": round(ceiling / 1e12, 4),
+        # MFU over the steps' own time (validation passes excluded), per process.
+        "mfu": round(flops_total / sum(step_times) / ceiling, 4) if step_times else None,
+        "precision": precision, "group_by_length": cfg.train.group_by_length,
+        "gradient_checkpointing": cfg.train.gradient_checkpointing,
         "first_loss": losses[0] if losses else None, "final_loss": losses[-1] if losses else None,
         "final_loss_mean_last_10pct": sum(tail) / len(tail) if losses else None,
         "val_loss_before": val_before, "val_loss": val_losses,
@@ -221,6 +263,10 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         metrics = {"run_info": run_info, "train_info": train_info, "meta_info": meta_info(accelerator.device)}
         write_json(run_dir / "train_metrics.json", metrics)
     return {"run_info": run_info, "train_info": train_info}
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 def _save_checkpoint(model, tokenizer, target: Path) -> float:

@@ -15,11 +15,17 @@ import torch
 
 
 def peak_memory_mib(device: torch.device) -> float:
+    """CUDA: peak memory held by tensors (max_memory_allocated); CPU: the process's peak RSS."""
     if device.type == "cuda":
         return torch.cuda.max_memory_allocated(device) / 2**20
     # ru_maxrss is in KiB on Linux (bytes on macOS): the peak resident set of this process so far.
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (2**20 if sys.platform == "darwin" else 2**10)
+
+
+def peak_reserved_mib(device: torch.device) -> float | None:
+    """CUDA: peak memory the caching allocator held (max_memory_reserved); None on CPU."""
+    return torch.cuda.max_memory_reserved(device) / 2**20 if device.type == "cuda" else None
 
 
 def weights_mib(path: str | Path) -> float:
