@@ -106,6 +106,10 @@ def test_evaluate_and_compare(runs, data_dir, model_dir, tmp_path, capsys):
     preds = [json.loads(l) for l in (tmp_path / "full_en_on_en.predictions.jsonl").read_text().splitlines()]
     assert len(preds) == 6 and {"id", "prediction", "reference", "rougeL"} <= set(preds[0])
     assert ev["rougeL"]["f"] == pytest.approx(sum(p["rougeL"] for p in preds) / 6, abs=1e-3)
+    assert (ev["scheme"], ev["language"], ev["stemmer"]) == ("xlsum", "en", "porter")
+    assert ev["rougeL"]["ci_low"] <= ev["rougeL"]["f"] <= ev["rougeL"]["ci_high"]
+    assert "flag_rates" in ev["faithfulness"] and isinstance(preds[0]["flags"], list)
+    assert 0 <= preds[0]["faithfulness"]["novel_1gram"] <= 1
     lora_eval = json.loads((runs / "lora_en/eval/it.json").read_text())
     assert lora_eval["run_info"]["kind"] == "adapter" and lora_eval["run_info"]["merged"] is True
 
