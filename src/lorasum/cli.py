@@ -139,6 +139,8 @@ def cmd_train(args) -> int:
         values["data.language"] = normalize_language(values["data.language"])
     cfg = load_run_config(args.config, overrides=args.overrides, values=values)
     result = train(cfg, overwrite=args.overwrite, progress=not args.no_progress)
+    if not result["is_main_process"]:
+        return 0
     t = result["train_info"]
     print(f"{t['method']} [{t['language']}]: {t['trainable_params']:,} parameters trained "
           f"({t['trainable_percent']:.3f}% of {t['base_params']:,}), {t['steps']} steps in {t['train_time_s']:.1f} s, "

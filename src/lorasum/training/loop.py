@@ -57,16 +57,16 @@ def _optimizer(params, lr: float, weight_decay: float):
 
 
 @torch.no_grad()
-def validation_loss(model, loader) -> float | None:
-    """Mean loss per target token over the loader (None when it is empty)."""
+def validation_loss(model, loader, accelerator) -> float | None:
+    """Mean loss per target token over the loader, summed over every process (None when empty)."""
     model.eval()
-    total, tokens = 0.0, 0
+    sums = torch.zeros(2, dtype=torch.float64, device=accelerator.device)  # loss x tokens, tokens
     for batch in loader:
-        n = int((batch["labels"] != -100).sum())
-        total += float(model(**batch).loss) * n
-        tokens += n
+        n = (batch["labels"] != -100).sum()
+        sums += torch.stack([model(**batch).loss.double() * n, n.double()])
     model.train()
-    return total / tokens if tokens else None
+    sums = accelerator.reduce(sums, reduction="sum")
+    return float(sums[0] / sums[1]) if sums[1] > 0 else None
 
 
 def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> dict:
@@ -97,7 +97,8 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
     # AcceleratorState is a process-wide singleton that refuses a new precision; reset it (the
     # distributed PartialState stays) so one process can train several runs (demo, experiments, tests).
     AcceleratorState._reset_state(reset_partial_state=False)
-    accelerator = Accelerator(mixed_precision="bf16" if precision == "bf16" else "no",
+    # cpu=True without CUDA: accelerate then runs torchrun-launched processes as MULTI_CPU (gloo).
+    accelerator = Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="bf16" if precision == "bf16" else "no",
                               gradient_accumulation_steps=cfg.train.gradient_accumulation_steps)
     set_seed(cfg.train.seed)
     tokenizer = load_tokenizer(cfg.model.name_or_path)
@@ -133,17 +134,20 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                             generator=generator)
     val_loader = DataLoader(tokenize_rows(val_rows, tokenizer, *lengths), batch_size=cfg.train.batch_size,
                             collate_fn=collate)
+    optimizer = _optimizer([p for p in model.parameters() if p.requires_grad],
+                           cfg.train.learning_rate, cfg.train.weight_decay)
+    model, optimizer, loader, val_loader = accelerator.prepare(model, optimizer, loader, val_loader)
+    # Steps per process after sharding: with N processes each optimizer step consumes N batches.
     steps_per_epoch = math.ceil(len(loader) / cfg.train.gradient_accumulation_steps)
     total_steps = steps_per_epoch * cfg.train.num_epochs
     if cfg.train.max_steps:
         total_steps = min(total_steps, cfg.train.max_steps)
-    optimizer = _optimizer([p for p in model.parameters() if p.requires_grad],
-                           cfg.train.learning_rate, cfg.train.weight_decay)
-    scheduler = get_scheduler(cfg.train.lr_scheduler, optimizer,
-                              num_warmup_steps=int(cfg.train.warmup_ratio * total_steps),
-                              num_training_steps=total_steps)
-    model, optimizer, loader, val_loader, scheduler = accelerator.prepare(
-        model, optimizer, loader, val_loader, scheduler)
+    # accelerate steps a prepared scheduler once per process at each optimizer step, so the schedule
+    # is laid out in single-process steps and runs its course over the same data on N processes.
+    n_proc = accelerator.num_processes
+    scheduler = accelerator.prepare(get_scheduler(
+        cfg.train.lr_scheduler, optimizer, num_warmup_steps=int(cfg.train.warmup_ratio * total_steps) * n_proc,
+        num_training_steps=total_steps * n_proc))
 
     main = accelerator.is_main_process
     run_info = {"run_id": run_dir.name, "config": cfg.to_dict(), "precision": precision, "git_sha": git_sha(),
@@ -167,7 +171,7 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
     ceiling = measure_matmul_ceiling(accelerator.device.type, "bfloat16" if precision == "bf16" else "float32")
     step, tokens_total, step_times, losses, epoch_times, val_losses = 0, 0, [], [], [], []
     flops_total, padded_total = 0.0, 0
-    val_before = validation_loss(model, val_loader)
+    val_before = validation_loss(model, val_loader, accelerator)
     log({"step": 0, "epoch": 0, "val_loss": val_before})
     bar = tqdm(total=total_steps, desc=f"train {cfg.method.name} [{cfg.data.language}]", unit="step",
                disable=not (progress and main), dynamic_ncols=True)
@@ -183,7 +187,8 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                     accelerator.backward(loss)
                     grad_norm = None
                     if accelerator.sync_gradients and cfg.train.max_grad_norm > 0:
-                        grad_norm = float(accelerator.clip_grad_norm_(model.parameters(), cfg.train.max_grad_norm))
+                        norm = accelerator.clip_grad_norm_(model.parameters(), cfg.train.max_grad_norm)
+                        grad_norm = float(norm) if norm is not None else None  # DeepSpeed clips itself
                     optimizer.step()
                     scheduler.step()
                     optimizer.zero_grad(set_to_none=True)
@@ -197,6 +202,9 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                 step += 1
                 step_time = time.perf_counter() - step_start
                 step_loss = sum(micro_losses) / len(micro_losses)
+                if n_proc > 1:  # the loss of the global batch: mean over processes
+                    step_loss = float(accelerator.reduce(torch.tensor(step_loss, device=accelerator.device),
+                                                         reduction="mean"))
                 if not math.isfinite(step_loss):
                     raise FloatingPointError(f"the loss became {step_loss} at step {step}: lower the learning "
                                              "rate, or use fp32 / bf16 (never fp16 with mT5)")
@@ -217,15 +225,18 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                 if step >= total_steps:
                     break
             epoch_times.append(time.perf_counter() - epoch_start)
-            val_losses.append(validation_loss(model, val_loader))
+            val_losses.append(validation_loss(model, val_loader, accelerator))
             log({"step": step, "epoch": epoch, "val_loss": val_losses[-1]})
             if step >= total_steps:
                 break
         train_time = time.perf_counter() - start
         bar.close()
         accelerator.wait_for_everyone()
+        # Every process takes part: under FSDP / ZeRO-3 this gathers the sharded weights.
+        state_dict = accelerator.get_state_dict(model)
         if main:
-            checkpoint_mib = _save_checkpoint(accelerator.unwrap_model(model), tokenizer, run_dir / "checkpoint")
+            checkpoint_mib = _save_checkpoint(accelerator.unwrap_model(model), tokenizer, run_dir / "checkpoint",
+                                              state_dict)
     except BaseException as exc:
         bar.close()
         if main:
@@ -237,6 +248,10 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         if log_file:
             log_file.close()
 
+    if n_proc > 1:  # tokens and FLOPs of every process; time is wall time, so tokens/s is global
+        totals = accelerator.reduce(torch.tensor([tokens_total, padded_total, flops_total], dtype=torch.float64,
+                                                 device=accelerator.device), reduction="sum")
+        tokens_total, padded_total, flops_total = int(totals[0]), int(totals[1]), float(totals[2])
     tail = losses[-max(1, len(losses) // 10):]
     train_info = {
         "status": "completed", "method": cfg.method.name, "language": cfg.data.language,
@@ -250,8 +265,8 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         # Share of the computed positions that were padding: what length grouping saves.
         "padding_fraction": round(1 - tokens_total / padded_total, 4) if padded_total else None,
         "train_flops": flops_total, "matmul_ceiling_tflops": round(ceiling / 1e12, 4),
-        # MFU over the steps' own time (validation passes excluded), per process.
-        "mfu": round(flops_total / sum(step_times) / ceiling, 4) if step_times else None,
+        # MFU over the steps' own time (validation passes excluded), against N devices' ceiling.
+        "mfu": round(flops_total / sum(step_times) / (ceiling * n_proc), 4) if step_times else None,
         "precision": precision, "group_by_length": cfg.train.group_by_length,
         "gradient_checkpointing": cfg.train.gradient_checkpointing,
         "first_loss": losses[0] if losses else None, "final_loss": losses[-1] if losses else None,
@@ -262,18 +277,18 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         train_info["checkpoint_mib"] = round(checkpoint_mib, 3)
         metrics = {"run_info": run_info, "train_info": train_info, "meta_info": meta_info(accelerator.device)}
         write_json(run_dir / "train_metrics.json", metrics)
-    return {"run_info": run_info, "train_info": train_info}
+    return {"run_info": run_info, "train_info": train_info, "is_main_process": main}
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def _save_checkpoint(model, tokenizer, target: Path) -> float:
+def _save_checkpoint(model, tokenizer, target: Path, state_dict=None) -> float:
     """Save weights (a PeftModel saves its adapter only) and tokenizer; the old checkpoint goes only once the new one is whole."""
     staging = target.with_name(f".{target.name}.tmp")
     shutil.rmtree(staging, ignore_errors=True)
-    model.save_pretrained(staging, safe_serialization=True)
+    model.save_pretrained(staging, state_dict=state_dict, safe_serialization=True)
     tokenizer.save_pretrained(staging)
     size = weights_mib(staging)
     if target.exists():
