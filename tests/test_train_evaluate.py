@@ -112,6 +112,12 @@ def test_evaluate_and_compare(runs, data_dir, model_dir, tmp_path, capsys):
     assert 0 <= preds[0]["faithfulness"]["novel_1gram"] <= 1
     lora_eval = json.loads((runs / "lora_en/eval/it.json").read_text())
     assert lora_eval["run_info"]["kind"] == "adapter" and lora_eval["run_info"]["merged"] is True
+    speed = lora_eval["eval_info"]["inference_speed"]
+    assert speed["sample"] == 6 and speed["new_tokens_each"] == 16
+    for system in ("base", "lora_unmerged", "lora_merged"):  # fixed length: every system did equal work
+        assert speed[system]["generated_tokens"] == 6 * 16
+    assert speed["unmerged_overhead"] > 0 and speed["merged_vs_base"] > 0
+    assert result["eval_info"]["inference_speed"] is None  # a full model has no adapter to compare
 
     assert run_cli("evaluate", "--model-path", model_dir, "--data-dir", data_dir, "--test-language", "it", *gen) == 0
     capsys.readouterr()

@@ -201,12 +201,17 @@ def cmd_evaluate(args) -> int:
             raise UserError(f"--{name.replace('_', '-')} must be >= 1 (got {getattr(settings, name)})")
     result = evaluate_model(args.model_path, args.data_dir, args.test_language, output_file=args.output_file,
                             settings=settings, max_examples=args.max_examples, merge=not args.no_merge,
-                            scheme=args.rouge_scheme, progress=not args.no_progress)
+                            scheme=args.rouge_scheme, speed_sample=args.speed_sample,
+                            progress=not args.no_progress)
     e = result["eval_info"]
     out = args.output_file or default_output(args.model_path, e["language"])
     ci = lambda k: f"{e[k]['f']:.2f} [{e[k]['ci_low']:.2f}, {e[k]['ci_high']:.2f}]"  # noqa: E731
     print(f"{args.model_path} on {e['language']} (n={e['n']}): ROUGE-1 {ci('rouge1')}, ROUGE-2 {ci('rouge2')}, "
           f"ROUGE-L {ci('rougeL')} (95% CI); {e['examples_per_s']:.2f} examples/s -> {out}")
+    if e.get("inference_speed"):
+        s = e["inference_speed"]
+        print(f"generation time vs base model ({s['sample']} texts, {s['new_tokens_each']} tokens each): LoRA "
+              f"unmerged x{s['unmerged_overhead']:.3f}, merged x{s['merged_vs_base']:.3f}")
     return 0
 
 
@@ -227,6 +232,8 @@ def _add_evaluate(sub) -> None:
     _flag(p, "--max-target-length", type=int, default=84, help="maximum new tokens (default 84)")
     _flag(p, "--max-examples", type=int, help="evaluate only the first N test examples")
     _flag(p, "--no-merge", action="store_true", help="keep LoRA weights unmerged (slower; default merges them)")
+    _flag(p, "--speed-sample", type=int, default=16,
+          help="LoRA runs: time base / unmerged / merged generation on this many test texts (0: skip)")
     _flag(p, "--rouge-scheme", default="xlsum", choices=["xlsum", "rouge-score"],
           help="xlsum: multilingual ROUGE (default); rouge-score: rouge-score's English-only tokenizer")
     _flag(p, "--no-progress", action="store_true", help="no progress bar")

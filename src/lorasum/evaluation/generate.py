@@ -21,9 +21,21 @@ class GenerationSettings:
     max_source_length: int = 512
     max_target_length: int = 84
     batch_size: int = 8
+    min_new_tokens: int | None = None
+    """Force at least this many new tokens (speed checks force max_target_length so systems do equal work)."""
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def _generated_lengths(generated: torch.Tensor, eos_id: int) -> torch.Tensor:
+    """Tokens each sequence generated: up to and including its first EOS (padding after it excluded).
+
+    Counting non-pad ids would be wrong: the pad id (0) can also be generated as a real token.
+    """
+    is_eos = generated == eos_id
+    first = is_eos.int().argmax(dim=1)
+    return torch.where(is_eos.any(dim=1), first + 1, torch.full_like(first, generated.shape[1]))
 
 
 @torch.no_grad()
@@ -47,8 +59,9 @@ def generate_summaries(model, tokenizer, texts: list[str], settings: GenerationS
                         padding=True, return_tensors="pt").to(device)
         out = model.generate(**enc, num_beams=settings.num_beams, length_penalty=settings.length_penalty,
                              no_repeat_ngram_size=settings.no_repeat_ngram_size,
-                             max_new_tokens=settings.max_target_length, early_stopping=True)
-        new_tokens += int((out[:, 1:] != tokenizer.pad_token_id).sum())  # column 0 is the decoder start
+                             max_new_tokens=settings.max_target_length, min_new_tokens=settings.min_new_tokens,
+                             early_stopping=True)
+        new_tokens += int(_generated_lengths(out[:, 1:], tokenizer.eos_token_id).sum())  # column 0: decoder start
         for i, text in zip(idx, tokenizer.batch_decode(out, skip_special_tokens=True)):
             outputs[i] = text.strip()
         bar.update(len(idx))
@@ -57,3 +70,25 @@ def generate_summaries(model, tokenizer, texts: list[str], settings: GenerationS
     speed = {"generation_time_s": round(elapsed, 3), "examples_per_s": round(len(texts) / elapsed, 3) if elapsed else None,
              "generated_tokens": new_tokens, "generated_tokens_per_s": round(new_tokens / elapsed, 1) if elapsed else None}
     return outputs, speed
+
+
+def measure_adapter_speed(model, tokenizer, texts: list[str], settings: GenerationSettings) -> tuple[object, dict]:
+    """Generation speed of the base model, the LoRA model unmerged and merged, on the same texts.
+
+    Every system generates exactly max_target_length tokens, after one warm-up batch. Returns the
+    merged model (merge_and_unload) and {"base", "lora_unmerged", "lora_merged": speed figures,
+    "unmerged_overhead", "merged_vs_base"} (time ratios; 1.0 = same speed).
+    """
+    from dataclasses import replace
+
+    fixed = replace(settings, min_new_tokens=settings.max_target_length)
+    generate_summaries(model, tokenizer, texts[: fixed.batch_size], fixed, progress=False)  # warm-up
+    with model.disable_adapter():
+        _, base = generate_summaries(model, tokenizer, texts, fixed, progress=False)
+    _, unmerged = generate_summaries(model, tokenizer, texts, fixed, progress=False)
+    merged_model = model.merge_and_unload()
+    _, merged = generate_summaries(merged_model, tokenizer, texts, fixed, progress=False)
+    ratio = lambda a, b: round(a["generation_time_s"] / b["generation_time_s"], 4)  # noqa: E731
+    return merged_model, {"sample": len(texts), "new_tokens_each": fixed.max_target_length, "base": base,
+                          "lora_unmerged": unmerged, "lora_merged": merged,
+                          "unmerged_overhead": ratio(unmerged, base), "merged_vs_base": ratio(merged, base)}
