@@ -95,3 +95,11 @@ def test_bf16_on_a_gpu_without_it_is_one_clear_line(monkeypatch):
     with pytest.raises(UserError, match="Tesla T4 has no bf16: use fp32"):
         loop.resolve_precision("bf16", torch.device("cuda"))
     assert loop.resolve_precision("auto", torch.device("cuda")) == "fp32"
+
+
+def test_training_without_validation_examples(model_dir, tmp_path):
+    assert run_cli("data", "--source", "synthetic", "--languages", "en", "--output-dir", tmp_path / "d",
+                   "--train", 8, "--val", 0, "--test", 1) == 0
+    assert _train(tmp_path / "d", model_dir, tmp_path / "run", "--max-steps", 1, "--max-source-length", 32) == 0
+    info = json.loads((tmp_path / "run/train_metrics.json").read_text())["train_info"]
+    assert info["val_loss_before"] is None and info["val_loss"] == [None]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 def tokenize_rows(rows: list[dict], tokenizer, max_source_length: int, max_target_length: int) -> list[dict]:
     """Each row -> {'input_ids', 'labels'} (lists of ints, truncated; mT5 needs no task prefix)."""
+    if not rows:  # e.g. `lorasum data --val 0`: the tokenizer rejects an empty batch
+        return []
     sources = tokenizer([r["text"] for r in rows], max_length=max_source_length, truncation=True)
     targets = tokenizer(text_target=[r["summary"] for r in rows], max_length=max_target_length, truncation=True)
     return [{"input_ids": s, "labels": t} for s, t in zip(sources["input_ids"], targets["input_ids"])]
