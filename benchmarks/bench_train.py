@@ -34,9 +34,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from lorasum.cli import ALLOCATOR_ENV  # noqa: E402
 
 
-def run(cmd, env=None, timeout=3600):
-    p = subprocess.run([str(c) for c in cmd], env={**os.environ, **(env or {})}, capture_output=True, text=True,
-                       timeout=timeout)
+def run(cmd, env=None, unset=(), timeout=3600):
+    """Run a command with os.environ + env, less the variables named in `unset`."""
+    full = {k: v for k, v in {**os.environ, **(env or {})}.items() if k not in unset}
+    p = subprocess.run([str(c) for c in cmd], env=full, capture_output=True, text=True, timeout=timeout)
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))}\n{p.stderr[-3000:]}")
     return p
@@ -98,7 +99,6 @@ def part_a(work: Path, data: dict, presets, batches, steps: int, warmup: int) ->
 
 def part_b(work: Path, data: dict, rounds: int, batch: int) -> dict:
     results = {"lorasum": [], "trainer": [], "trainer_same_env": []}
-    plain = {k: "" for k in ALLOCATOR_ENV} | {"LORASUM_DEFAULT_MALLOC": "1"}
     for r in range(rounds):
         out = work / f"b_lorasum_{r}"
         lorasum("train", "--method", "full", "--language", "en", "--data-dir", data["partb"], "--model",
@@ -107,13 +107,11 @@ def part_b(work: Path, data: dict, rounds: int, batch: int) -> dict:
         info = json.loads((out / "train_metrics.json").read_text())["train_info"]
         results["lorasum"].append({"tokens_per_s": info["tokens_per_s"], "tokens": info["tokens"],
                                    "train_time_s": info["train_time_s"], "peak_memory_mib": info["peak_memory_mib"]})
-        for key, env in (("trainer", {k: v for k, v in plain.items() if k != "LORASUM_DEFAULT_MALLOC"}),
-                         ("trainer_same_env", ALLOCATOR_ENV)):
-            # An empty MALLOC_* variable is ignored by glibc: the Trainer then runs with the defaults.
-            env = {k: v for k, v in env.items()}
+        # "trainer": the system allocator, as a user runs a Trainer script; "trainer_same_env": lorasum's.
+        for key, env, unset in (("trainer", {}, tuple(ALLOCATOR_ENV)), ("trainer_same_env", ALLOCATOR_ENV, ())):
             target = work / f"b_{key}_{r}.json"
             run([sys.executable, ROOT / "benchmarks/_trainer_baseline.py", "--model", work / "mt5-small", "--data",
-                 data["partb"] / "en/train.jsonl", "--batch-size", batch, "--output", target], env=env)
+                 data["partb"] / "en/train.jsonl", "--batch-size", batch, "--output", target], env=env, unset=unset)
             results[key].append(json.loads(target.read_text()))
         print(json.dumps({k: v[-1] for k, v in results.items()}), flush=True)
     med = {k: statistics.median(x["tokens_per_s"] for x in v) for k, v in results.items()}
