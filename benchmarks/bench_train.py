@@ -121,6 +121,11 @@ def part_b(work: Path, data: dict, rounds: int, batch: int) -> dict:
             "same_tokens": len({x["tokens"] for v in results.values() for x in v}) == 1}
 
 
+def save(path: str, result: dict) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps(result, indent=2) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", default=str(ROOT / "benchmarks/results/bench_train.json"))
@@ -137,6 +142,7 @@ def main() -> None:
         data = prepare(work, args.examples)
         presets, batches = (("tiny",), (1, 4)) if args.quick else (("tiny", "mt5-small"), (1, 4, 8))
         a = part_a(work, data, presets, batches, args.steps, args.warmup)
+        save(args.output, {"part_a": a, "part_b": None, "status": "part B running"})  # kept if part B fails
         b = None if args.quick else part_b(work, data, args.rounds, args.batch_size)
 
     print("\n| preset | method | batch | s/step | tokens/s | MFU | peak MiB | estimate MiB | est/peak |")
@@ -161,8 +167,7 @@ def main() -> None:
 
     result = {"part_a": a, "part_b": b, "checks": checks, "elapsed_s": round(time.time() - start, 1),
               "machine": {**meta_info(), "cpu_count": os.cpu_count(), "processor": platform.processor()}}
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.output).write_text(json.dumps(result, indent=2) + "\n")
+    save(args.output, result)
     print(f"written: {args.output}")
 
 
