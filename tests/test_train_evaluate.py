@@ -88,7 +88,7 @@ def test_resolved_config_is_written(runs, model_dir):
 
     cfg = yaml.safe_load((runs / "lora_en/config.yaml").read_text())
     assert cfg["method"] == {"name": "lora", "r": 4, "lora_alpha": 8, "lora_dropout": 0.05,
-                             "target_modules": ["q", "k", "v", "o"]}
+                             "target_modules": ["q", "k", "v", "o"], "init_r": 12, "target_r": 8}
     assert cfg["train"]["learning_rate"] == 3e-3 and cfg["model"]["name_or_path"] == str(Path(model_dir).resolve())
 
 

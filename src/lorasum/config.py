@@ -51,15 +51,20 @@ class ModelConfig:
 @dataclass
 class MethodConfig:
     name: str = "lora"
-    """Fine-tuning method: full (every weight trains) or lora (low-rank adapters, base frozen)."""
+    """Fine-tuning method: full, lora, dora, ia3, adalora or qlora (CUDA + bitsandbytes); see lorasum.methods."""
     r: int = 8
-    """LoRA rank: trainable parameters grow linearly with r."""
+    """LoRA rank (lora, dora, qlora): trainable parameters grow linearly with r."""
     lora_alpha: int = 16
-    """LoRA scaling numerator: the update is scaled by lora_alpha / r."""
+    """Adapter scaling numerator (not ia3): the update is scaled by lora_alpha / r (adalora: / init_r)."""
     lora_dropout: float = 0.05
-    """Dropout on the LoRA input; 0.0 is faster (no mask), a little regularisation otherwise."""
-    target_modules: list[str] = field(default_factory=lambda: ["q", "k", "v", "o"])
-    """mT5 linear layers that get adapters: q k v o (attention), wi_0 wi_1 wo (feed-forward)."""
+    """Dropout on the adapter input (not ia3); 0.0 is faster (no mask), a little regularisation otherwise."""
+    target_modules: list[str] | None = None
+    """Linear layers to adapt: q k v o (attention), wi_0 wi_1 wo (feed-forward); None: the method's default
+    (ia3: k,v,wo; lora, dora, adalora, qlora: q,k,v,o)."""
+    init_r: int = 12
+    """adalora: starting rank of every adapted linear; it alone sets the trainable parameter count."""
+    target_r: int = 8
+    """adalora: average rank per adapted linear left when the budget has been cut (<= init_r)."""
 
     def __post_init__(self):
         from lorasum.methods import METHODS  # methods register themselves; config stays import-light
@@ -68,6 +73,9 @@ class MethodConfig:
             raise UserError(
                 f"unknown method '{self.name}'{closest(self.name, METHODS)}: choose one of {', '.join(METHODS)}"
             )
+        defaults = METHODS[self.name].default_target_modules
+        if self.target_modules is None:  # resolved here, so the written config.yaml names the real targets
+            self.target_modules = list(defaults)
         if isinstance(self.target_modules, str):
             self.target_modules = [m.strip() for m in self.target_modules.split(",") if m.strip()]
         _check_positive("method.r (--lora-r)", self.r, "8")
@@ -75,8 +83,13 @@ class MethodConfig:
             raise UserError(f"method.lora_alpha (--lora-alpha) must be > 0 (got {self.lora_alpha}): try 16")
         if not 0.0 <= self.lora_dropout < 1.0:
             raise UserError(f"method.lora_dropout (--lora-dropout) must be in [0, 1) (got {self.lora_dropout}): try 0.05")
-        if not self.target_modules:
-            raise UserError("method.target_modules (--target-modules) is empty: try q,k,v,o")
+        if defaults and not self.target_modules:
+            raise UserError(f"method.target_modules (--target-modules) is empty: try {','.join(defaults)}")
+        _check_positive("method.init_r", self.init_r, "12")
+        _check_positive("method.target_r", self.target_r, "8")
+        if self.target_r > self.init_r:
+            raise UserError(f"method.target_r ({self.target_r}) must be <= method.init_r ({self.init_r}): AdaLoRA only "
+                            f"cuts ranks; raise init_r or lower target_r")
 
 
 @dataclass
@@ -92,7 +105,7 @@ class TrainConfig:
     gradient_accumulation_steps: int = 1
     """Micro-batches summed before each optimizer step: effective batch = batch_size x this."""
     learning_rate: float | None = None
-    """Peak learning rate; None takes the method's default (full 5e-5, lora 1e-4)."""
+    """Peak learning rate; None takes the method's default (full 5e-5, lora 1e-4, ia3 3e-3, ...)."""
     weight_decay: float = 0.0
     """AdamW decoupled weight decay."""
     warmup_ratio: float = 0.0

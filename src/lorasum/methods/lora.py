@@ -4,19 +4,16 @@ For a linear layer of shape (in, out), LoRA adds B @ A with A: (r, in), B: (out,
 r * (in + out) trainable parameters; the update is scaled by lora_alpha / r.
 """
 
-from lorasum.errors import UserError
+from __future__ import annotations
+
+from lorasum.methods.targets import check_target_modules
 
 
-def prepare(model, method_cfg):
+def prepare(model, method_cfg, *, total_steps: int | None = None):
+    """Wrap the target linears with LoRA adapters; the base is frozen. `total_steps` is unused."""
     from peft import LoraConfig, TaskType, get_peft_model
 
-    linear_names = sorted({name.rsplit(".", 1)[-1] for name, module in model.named_modules()
-                           if module.__class__.__name__ == "Linear"})
-    missing = [t for t in method_cfg.target_modules if t not in linear_names]
-    if missing:
-        raise UserError(f"--target-modules {','.join(missing)} not found in this model; its linear layers are "
-                        f"{','.join(linear_names)} (mT5 attention: q,k,v,o)")
     config = LoraConfig(task_type=TaskType.SEQ_2_SEQ_LM, r=method_cfg.r, lora_alpha=method_cfg.lora_alpha,
-                        lora_dropout=method_cfg.lora_dropout, target_modules=list(method_cfg.target_modules),
-                        bias="none")
+                        lora_dropout=method_cfg.lora_dropout,
+                        target_modules=check_target_modules(model, method_cfg.target_modules), bias="none")
     return get_peft_model(model, config)

@@ -7,6 +7,10 @@ built-in configs; a local directory or a hub id is read with AutoConfig. Memory 
 weights (fp32 master copy; bf16 autocast keeps it), gradients and AdamW's two moments for the
 trainable parameters, activations kept for the backward pass, and, on CPU, the process's own
 baseline (the Python interpreter, torch and transformers loaded).
+
+Every method in lorasum.methods is known: its adapters are added on the meta device, so counts are
+exact. A method with a 4-bit base (qlora) is counted without bitsandbytes: the linears transformers
+would quantize are priced at QUANTIZED_BYTES_PER_PARAM, everything else at 4 bytes.
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ MT5_SIZES: dict[str, dict] = {
 CPU_PROCESS_BASELINE_MIB = 510.0
 ACTIVATION_FACTOR = {True: 1.3, False: 1.7}  # keyed by Method.trains_base_weights
 BYTES = {"fp32": 4, "bf16": 2}
+# bitsandbytes NF4 with double quantization: 4-bit codes, one 8-bit scale per 64-weight block and one
+# fp32 scale per 256 of those blocks: 0.5 + 1/64 + 4/16384 = 0.516 bytes per weight.
+QUANTIZED_BYTES_PER_PARAM = 0.5 + 1 / 64 + 4 / (64 * 256)
+# AdaLoRA lays its rank schedule out over the run's steps; counts and memory do not depend on them.
+_PLACEHOLDER_TOTAL_STEPS = 1000
 
 
 def load_config(model: str):
@@ -79,11 +88,36 @@ def activation_bytes(config, batch: int, source_len: int, target_len: int, preci
     return float(batch * (layers + logits))
 
 
-def estimate(model: str, method: str = "lora", *, r: int = 8, lora_alpha: int = 16,
-             target_modules: list[str] | None = None, batch_size: int = 8, max_source_length: int = 512,
-             max_target_length: int = 84, precision: str = "fp32", gradient_checkpointing: bool = False,
-             device: str = "cpu") -> dict:
-    """Counts and a training-memory estimate (MiB) for one method; nothing is allocated."""
+def quantized_linear_params(net) -> int:
+    """Weights of the linears bitsandbytes would store in 4 bits when transformers loads `net` quantized.
+
+    transformers leaves the output embedding (lm_head) and the model's `_keep_in_fp32_modules` (mT5:
+    the feed-forward `wo`) in full precision; every other nn.Linear is quantized (mT5: q k v o wi_0 wi_1).
+    """
+    from torch import nn
+
+    keep = tuple(getattr(net, "_keep_in_fp32_modules", None) or ())
+    head = net.get_output_embeddings()
+    return sum(m.weight.numel() for name, m in net.named_modules()
+               if isinstance(m, nn.Linear) and m is not head and not name.endswith(keep))
+
+
+def estimate(model: str, method: str = "lora", *, r: int | None = None, lora_alpha: int | None = None,
+             target_modules: list[str] | None = None, init_r: int | None = None, batch_size: int = 8,
+             max_source_length: int = 512, max_target_length: int = 84, precision: str = "fp32",
+             gradient_checkpointing: bool = False, device: str = "cpu") -> dict:
+    """Counts and a training-memory estimate (MiB) for one method; nothing is allocated.
+
+    Args:
+        r, lora_alpha, target_modules, init_r: MethodConfig fields; None takes MethodConfig's default
+            (target_modules: the method's own default targets).
+    Returns:
+        Counts (total, base, trainable, quantized_params: weights priced at QUANTIZED_BYTES_PER_PARAM),
+        checkpoint_mb (trainable weights in fp32; an upper bound for adalora, whose saved adapter is cut
+        to the ranks it kept) and the memory breakdown in MiB.
+    Raises:
+        UserError: unknown model or method, a bad method setting, or fp16.
+    """
     import torch
     from transformers import MT5ForConditionalGeneration
 
@@ -94,16 +128,18 @@ def estimate(model: str, method: str = "lora", *, r: int = 8, lora_alpha: int = 
     if precision not in BYTES:
         raise UserError(f"--precision must be fp32 or bf16 (got {precision}); fp16 is refused for mT5 (it overflows)")
     config = load_config(model)
-    method_cfg = MethodConfig(name=method, r=r, lora_alpha=lora_alpha,
-                              target_modules=target_modules or ["q", "k", "v", "o"])
+    fields = {"r": r, "lora_alpha": lora_alpha, "target_modules": target_modules, "init_r": init_r}
+    method_cfg = MethodConfig(name=method, **{k: v for k, v in fields.items() if v is not None})
     with torch.device("meta"):
         net = MT5ForConditionalGeneration(config)
     untie_lm_head(net)  # every public mT5 checkpoint has its own lm_head
     base = count_parameters(net)["total_params"]
-    net = METHODS[method].prepare(net, method_cfg)
+    quantized = quantized_linear_params(net) if METHODS[method].quantized_base else 0
+    with torch.device("meta"):  # adapters too: nothing is allocated, whatever peft creates them with
+        net = METHODS[method].prepare(net, method_cfg, total_steps=_PLACEHOLDER_TOTAL_STEPS)
     counts = count_parameters(net, base)
     mib = 2**-20
-    weights = counts["total_params"] * 4 * mib
+    weights = ((counts["total_params"] - quantized) * 4 + quantized * QUANTIZED_BYTES_PER_PARAM) * mib
     trainable = counts["trainable_params"] * 4 * mib
     activations = activation_bytes(config, batch_size, max_source_length, max_target_length, precision,
                                    gradient_checkpointing) * mib * ACTIVATION_FACTOR[METHODS[method].trains_base_weights]
@@ -111,7 +147,7 @@ def estimate(model: str, method: str = "lora", *, r: int = 8, lora_alpha: int = 
     memory = {"weights_mib": weights, "gradients_mib": trainable, "optimizer_mib": 2 * trainable,
               "activations_mib": activations, "process_baseline_mib": baseline}
     memory = {k: round(v, 1) for k, v in memory.items()}
-    return {"model": model, "method": method, **counts,
+    return {"model": model, "method": method, **counts, "quantized_params": quantized,
             "checkpoint_mb": round(counts["trainable_params"] * 4 / 1e6, 3),
             "batch_size": batch_size, "max_source_length": max_source_length,
             "max_target_length": max_target_length, "precision": precision, "device": device,

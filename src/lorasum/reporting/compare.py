@@ -43,8 +43,12 @@ def _expand(paths: list[str | Path]) -> list[Path]:
             raise UserError(f"{p} is not a directory: pass run directories (from `lorasum train`)")
         if (p / "eval").is_dir() or (p / "train_metrics.json").is_file():
             out.append(p)
-        else:
-            out.extend(sorted(c for c in p.iterdir() if (c / "eval").is_dir()))
+        else:  # an experiment directory: its base model and runs/<cell>, two levels down at most
+            for child in sorted(c for c in p.iterdir() if c.is_dir()):
+                if (child / "eval").is_dir():
+                    out.append(child)
+                else:
+                    out.extend(sorted(g for g in child.iterdir() if g.is_dir() and (g / "eval").is_dir()))
     return out
 
 
@@ -57,8 +61,11 @@ def collect_rows(run_dirs: list[str | Path]) -> list[dict]:
         for eval_file in sorted((run_dir / "eval").glob("*.json")):
             result = read_json(eval_file)
             ev, info = result.get("eval_info", {}), result.get("run_info", {})
+            config = metrics.get("run_info", {}).get("config", {})
             rows.append({
                 "run": run_dir.name, "path": str(run_dir), "method": info.get("method") or train.get("method", "base"),
+                "seed": config.get("train", {}).get("seed"),
+                "train_size": config.get("data", {}).get("max_train_examples"), "r": _adapter_rank(run_dir),
                 "train_language": train.get("language") or info.get("train_language") or "-",
                 "test_language": ev.get("language"), "n": ev.get("n"),
                 **{k: ev.get(k, {}).get("f") for k in ("rouge1", "rouge2", "rougeL")},
@@ -79,6 +86,12 @@ def collect_rows(run_dirs: list[str | Path]) -> list[dict]:
         if r["rougeL_ci_low"] is not None:
             r["rougeL_ci"] = f"{r['rougeL_ci_low']:.2f}-{r['rougeL_ci_high']:.2f}"
     return rows
+
+
+def _adapter_rank(run_dir: Path) -> int | None:
+    """The adapter's rank from its saved config (LoRA-family adapters have one; full runs and IA3 do not)."""
+    path = run_dir / "checkpoint" / "adapter_config.json"
+    return read_json(path).get("r") if path.is_file() else None
 
 
 def _per_example(row: dict, key: str = "rougeL") -> dict[str, float] | None:
@@ -138,7 +151,8 @@ def format_markdown(rows: list[dict]) -> str:
     return "\n".join([line(cells[0]), sep] + [line(c) for c in cells[1:]])
 
 
-def write_comparison(rows: list[dict], output_dir: str | Path, tests: list[dict] | None = None) -> list[Path]:
+def write_comparison(rows: list[dict], output_dir: str | Path, tests: list[dict] | None = None,
+                     summary: dict | None = None) -> list[Path]:
     """comparison.md, comparison.csv and comparison.json in output_dir; returns their paths."""
     output_dir = Path(output_dir)
     keys = list(dict.fromkeys([k for k, _, _ in COLUMNS] + [k for r in rows for k in r]))
@@ -147,7 +161,11 @@ def write_comparison(rows: list[dict], output_dir: str | Path, tests: list[dict]
     writer.writeheader()
     writer.writerows(rows)
     paths = [output_dir / "comparison.md", output_dir / "comparison.csv", output_dir / "comparison.json"]
-    atomic_write_text(paths[0], format_markdown(rows) + "\n\n" + NOTE + "\n")
+    from lorasum.reporting.aggregate import aggregate, format_aggregate
+
+    summary = summary if summary is not None else aggregate(rows)
+    extra = format_aggregate(summary)
+    atomic_write_text(paths[0], format_markdown(rows) + "\n\n" + NOTE + "\n" + (f"\n{extra}\n" if extra else ""))
     atomic_write_text(paths[1], buf.getvalue())
-    write_json(paths[2], {"columns": keys, "rows": rows, "paired_tests": tests or []})
+    write_json(paths[2], {"columns": keys, "rows": rows, "paired_tests": tests or [], "aggregate": summary})
     return paths

@@ -78,7 +78,6 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
     from accelerate import Accelerator
     from accelerate.state import AcceleratorState
     from accelerate.utils import set_seed
-    from torch.utils.data import DataLoader
     from tqdm.auto import tqdm
     from transformers import get_scheduler
 
@@ -101,50 +100,24 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
     accelerator = Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="bf16" if precision == "bf16" else "no",
                               gradient_accumulation_steps=cfg.train.gradient_accumulation_steps)
     set_seed(cfg.train.seed)
-    tokenizer = load_tokenizer(cfg.model.name_or_path)
     if cfg.train.gradient_checkpointing and not method.supports_gradient_checkpointing:
         raise UserError(f"--gradient-checkpointing does not work with method {method.name}: drop the flag")
-    model = load_model(cfg.model.name_or_path)
-    base_params = count_parameters(model)["total_params"]
-    model_config = model.config
-    if cfg.train.gradient_checkpointing:
-        # Non-reentrant checkpointing passes gradients through frozen inputs, so LoRA needs no
-        # enable_input_require_grads() hook.
-        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
-        model.config.use_cache = False
-    model = method.prepare(model, cfg.method)
-    params = count_parameters(model, base_params)
-    if cfg.train.compile:
-        model = torch.compile(model)
-
-    collate = make_collator(tokenizer)
-    lengths = (cfg.data.max_source_length, cfg.data.max_target_length)
-    features = tokenize_rows(train_rows, tokenizer, *lengths)
-    generator = torch.Generator().manual_seed(cfg.train.seed)
-    if cfg.train.group_by_length:
-        # transformers' sampler: a seeded random permutation cut into megabatches of 50 batches,
-        # each sorted by source length, so a batch pads little and the order stays random.
-        from transformers.trainer_pt_utils import LengthGroupedSampler
-
-        sampler = LengthGroupedSampler(cfg.train.batch_size, lengths=[len(f["input_ids"]) for f in features],
-                                       generator=generator)
-        loader = DataLoader(features, batch_size=cfg.train.batch_size, sampler=sampler, collate_fn=collate)
-    else:
-        loader = DataLoader(features, batch_size=cfg.train.batch_size, shuffle=True, collate_fn=collate,
-                            generator=generator)
-    val_loader = DataLoader(tokenize_rows(val_rows, tokenizer, *lengths), batch_size=cfg.train.batch_size,
-                            collate_fn=collate)
-    optimizer = _optimizer([p for p in model.parameters() if p.requires_grad],
-                           cfg.train.learning_rate, cfg.train.weight_decay)
-    model, optimizer, loader, val_loader = accelerator.prepare(model, optimizer, loader, val_loader)
-    # Steps per process after sharding: with N processes each optimizer step consumes N batches.
-    steps_per_epoch = math.ceil(len(loader) / cfg.train.gradient_accumulation_steps)
+    tokenizer = load_tokenizer(cfg.model.name_or_path)
+    loader, val_loader = _make_loaders(cfg, tokenizer, train_rows, val_rows)
+    # Optimizer steps per process: accelerate gives each of N processes every N-th batch (rounded up).
+    n_proc = accelerator.num_processes
+    steps_per_epoch = math.ceil(math.ceil(len(loader) / n_proc) / cfg.train.gradient_accumulation_steps)
     total_steps = steps_per_epoch * cfg.train.num_epochs
     if cfg.train.max_steps:
         total_steps = min(total_steps, cfg.train.max_steps)
+    model, base_params = _load_and_prepare(cfg, method, total_steps)
+    params = count_parameters(model, base_params)
+    model_config = accelerator.unwrap_model(model).config
+    optimizer = _optimizer([p for p in model.parameters() if p.requires_grad],
+                           cfg.train.learning_rate, cfg.train.weight_decay)
+    model, optimizer, loader, val_loader = accelerator.prepare(model, optimizer, loader, val_loader)
     # accelerate steps a prepared scheduler once per process at each optimizer step, so the schedule
     # is laid out in single-process steps and runs its course over the same data on N processes.
-    n_proc = accelerator.num_processes
     scheduler = accelerator.prepare(get_scheduler(
         cfg.train.lr_scheduler, optimizer, num_warmup_steps=int(cfg.train.warmup_ratio * total_steps) * n_proc,
         num_training_steps=total_steps * n_proc))
@@ -190,6 +163,8 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                         norm = accelerator.clip_grad_norm_(model.parameters(), cfg.train.max_grad_norm)
                         grad_norm = float(norm) if norm is not None else None  # DeepSpeed clips itself
                     optimizer.step()
+                    if accelerator.sync_gradients:
+                        method.after_step(model, step + 1)  # e.g. AdaLoRA's rank allocation (reads gradients)
                     scheduler.step()
                     optimizer.zero_grad(set_to_none=True)
                 micro_losses.append(float(loss.detach()))
@@ -278,6 +253,49 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         metrics = {"run_info": run_info, "train_info": train_info, "meta_info": meta_info(accelerator.device)}
         write_json(run_dir / "train_metrics.json", metrics)
     return {"run_info": run_info, "train_info": train_info, "is_main_process": main}
+
+
+def _make_loaders(cfg: RunConfig, tokenizer, train_rows: list[dict], val_rows: list[dict]):
+    """Training loader (length-grouped or shuffled, seeded) and validation loader, dynamically padded."""
+    from torch.utils.data import DataLoader
+
+    collate = make_collator(tokenizer)
+    lengths = (cfg.data.max_source_length, cfg.data.max_target_length)
+    features = tokenize_rows(train_rows, tokenizer, *lengths)
+    generator = torch.Generator().manual_seed(cfg.train.seed)
+    if cfg.train.group_by_length:
+        # transformers' sampler: a seeded random permutation cut into megabatches of 50 batches,
+        # each sorted by source length, so a batch pads little and the order stays random.
+        from transformers.trainer_pt_utils import LengthGroupedSampler
+
+        sampler = LengthGroupedSampler(cfg.train.batch_size, lengths=[len(f["input_ids"]) for f in features],
+                                       generator=generator)
+        loader = DataLoader(features, batch_size=cfg.train.batch_size, sampler=sampler, collate_fn=collate)
+    else:
+        loader = DataLoader(features, batch_size=cfg.train.batch_size, shuffle=True, collate_fn=collate,
+                            generator=generator)
+    val_loader = DataLoader(tokenize_rows(val_rows, tokenizer, *lengths), batch_size=cfg.train.batch_size,
+                            collate_fn=collate)
+    return loader, val_loader
+
+
+def _load_and_prepare(cfg: RunConfig, method, total_steps: int):
+    """The base model, loaded as the method needs (e.g. 4-bit for QLoRA), then prepared by the method.
+
+    Returns:
+        (model, parameters of the base before prepare).
+    """
+    model = load_model(cfg.model.name_or_path, **method.load_kwargs(cfg.method))
+    base_params = count_parameters(model)["total_params"]
+    if cfg.train.gradient_checkpointing:
+        # Non-reentrant checkpointing passes gradients through frozen inputs, so adapters need no
+        # enable_input_require_grads() hook.
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        model.config.use_cache = False
+    model = method.prepare(model, cfg.method, total_steps=total_steps)
+    if cfg.train.compile:
+        model = torch.compile(model)
+    return model, base_params
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
