@@ -365,6 +365,131 @@ def _add_estimate(sub) -> None:
     p.set_defaults(func=cmd_estimate)
 
 
+# ---------------------------------------------------------------- pictures
+def cmd_report(args) -> int:
+    from lorasum.reporting.report import write_report
+
+    path = write_report(args.experiment_dir, runs=args.runs, output=args.output)
+    print(f"report: {path}")
+    return 0
+
+
+def _add_report(sub) -> None:
+    p = sub.add_parser("report", help="one self-contained report.html: tables, charts, curves, attention, examples",
+                       description="Build EXPERIMENT_DIR/report.html from the files the runs wrote: setup, results "
+                                   "table, ROUGE / efficiency / cross-lingual / rank / Pareto charts, training "
+                                   "curves, attention figures (from `lorasum attention` into EXPERIMENT_DIR/attention) "
+                                   "and side-by-side examples. Images are embedded: no network is needed to view it.")
+    p.add_argument("experiment_dir", help="an experiment directory (e.g. outputs/demo)")
+    _flag(p, "--runs", nargs="+", help="report on these run directories instead of every run found")
+    _flag(p, "--output", help="HTML file to write (default EXPERIMENT_DIR/report.html)")
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_plot(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from lorasum.io import write_json
+    from lorasum.visualization import curves
+
+    out = Path(args.output_dir)
+    logs, skipped = {}, []
+    for run in args.runs:
+        log = curves.load_log(run)
+        if log is None:
+            skipped.append(run)
+            print(f"{run}: no train_log.jsonl, skipped", file=sys.stderr)
+        else:
+            logs[Path(run).name] = log
+    if not logs:
+        raise UserError("none of the runs has a train_log.jsonl: pass run directories written by `lorasum train`")
+    out.mkdir(parents=True, exist_ok=True)
+    fig = curves.plot_curves(logs)
+    for ext in args.format:
+        fig.savefig(out / f"curves.{ext}", dpi=120, bbox_inches="tight")
+    write_json(out / "convergence.json", {name: curves.convergence(log) for name, log in logs.items()}
+               | ({"skipped": skipped} if skipped else {}))
+    print(f"written: {', '.join(str(out / f'curves.{ext}') for ext in args.format)}, {out / 'convergence.json'}")
+    return 0
+
+
+def _add_plot(sub) -> None:
+    p = sub.add_parser("plot", help="training curves of several runs overlaid (loss, lr, tokens/s)",
+                       description="Plot train and validation loss, learning rate and tokens/s over steps for "
+                                   "several runs, and write each run's convergence speed (steps and seconds to 90% "
+                                   "of its final loss reduction) to convergence.json.")
+    p.add_argument("what", choices=["curves"], help="what to plot")
+    p.add_argument("runs", nargs="+", help="run directories")
+    _flag(p, "--output-dir", required=True, help="where to write the figure and convergence.json")
+    _flag(p, "--format", nargs="+", default=["png"], choices=["png", "svg", "pdf"], help="figure formats (default png)")
+    p.set_defaults(func=cmd_plot)
+
+
+def cmd_attention(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from lorasum.data.languages import normalize_language
+    from lorasum.data.sources import read_split
+    from lorasum.io import write_json
+    from lorasum.models.loading import load_for_inference
+    from lorasum.visualization import attention
+
+    if len(args.runs) != 2:
+        raise UserError("--runs takes exactly two run directories (e.g. the full and the LoRA run)")
+    rows = read_split(args.data_dir, normalize_language(args.language), "test")
+    if not 0 <= args.example < len(rows):
+        raise UserError(f"--example {args.example} is out of range: the {args.language} test set has examples "
+                        f"0 to {len(rows) - 1}")
+    n = min(args.num_examples, len(rows))
+    models = {Path(r).name: load_for_inference(r, attn_implementation="eager")[:2] for r in args.runs}
+    if len(models) != 2:
+        raise UserError("the two runs need different directory names")
+    out = Path(args.output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    collected = {name: [attention.collect_attention(model, tok, rows[i]["text"], rows[i]["summary"],
+                                                    max_source_length=args.max_source_length)
+                        for i in range(n)] for name, (tok, model) in models.items()}
+    (a, b) = models
+    one = {name: collected[name][args.example] if args.example < n else
+           attention.collect_attention(models[name][1], models[name][0], rows[args.example]["text"],
+                                       rows[args.example]["summary"], max_source_length=args.max_source_length)
+           for name in models}
+    written = []
+    for kind in ("encoder", "cross"):
+        fig = attention.plot_attention_pair(one[a], one[b], kind=kind, layer=args.layer, head=args.head,
+                                            top_k=args.top_k, names=(a, b))
+        path = out / f"attention_{kind}_example{args.example}.png"
+        fig.savefig(path, dpi=110, bbox_inches="tight")
+        written.append(path)
+    stats = attention.layer_statistics(collected)
+    fig = attention.plot_layer_statistics(stats)
+    fig.savefig(out / "attention_layers.png", dpi=110, bbox_inches="tight")
+    write_json(out / "attention_stats.json", {"runs": [a, b], "language": args.language, "examples": n, **stats})
+    print("written: " + ", ".join(map(str, written + [out / "attention_layers.png", out / "attention_stats.json"])))
+    return 0
+
+
+def _add_attention(sub) -> None:
+    p = sub.add_parser("attention", help="attention of two runs side by side, and per-layer entropy / divergence",
+                       description="With eager attention: encoder self-attention and decoder cross-attention "
+                                   "heatmaps of one test example for two runs and their difference, and over N test "
+                                   "examples the attention entropy per layer of each run and the Jensen-Shannon "
+                                   "divergence between them (PNG + attention_stats.json).")
+    _flag(p, "--runs", nargs="+", required=True, help="two run directories (e.g. full and LoRA)")
+    _flag(p, "--data-dir", default="data", help="output of `lorasum data`")
+    _flag(p, "--language", default="en", help="test language")
+    _flag(p, "--example", type=int, default=0, help="test example for the heatmaps (default 0)")
+    _flag(p, "--num-examples", type=int, default=20, help="examples for the per-layer statistics (default 20)")
+    _flag(p, "--layer", type=int, help="layer to show (default: averaged over layers)")
+    _flag(p, "--head", type=int, help="head to show (default: averaged over heads)")
+    _flag(p, "--top-k", type=int, help="show only the k most attended source tokens per summary token")
+    _flag(p, "--max-source-length", type=int, default=512, help="source tokens kept (default 512)")
+    _flag(p, "--output-dir", required=True, help="where to write the figures and statistics")
+    p.set_defaults(func=cmd_attention)
+
+
 # ---------------------------------------------------------------- demo
 def _write_lead_task(data_dir: Path, languages: list[str]) -> None:
     """<data_dir>/mul: articles of every language paired with their own lead sentence (a copy task)."""
@@ -411,7 +536,7 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
     from lorasum.io import atomic_write_text, write_json
     from lorasum.models.build import init_model
     from lorasum.reporting.compare import NOTE, collect_rows, format_markdown, paired_tests, write_comparison
-    from lorasum.training.loop import run_status, train
+    from lorasum.training.loop import run_status
 
     cells = plan(exp)
     check_experiment_dir(exp, force)
@@ -446,7 +571,9 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
                 "model.name_or_path": base_model, "train.output_dir": str(out / "runs" / "pretrain"),
                 "train.num_epochs": pre.get("epochs", 2), "train.learning_rate": pre.get("learning_rate", 1e-3),
                 "train.seed": 0})
-            train(cfg, overwrite=True, progress=progress)
+            error = _train_in_subprocess(cfg, progress)
+            if error is not None:
+                raise UserError(f"pretraining the base failed: {error}")
             shutil.rmtree(base_dir, ignore_errors=True)
             shutil.copytree(out / "runs" / "pretrain" / "checkpoint", base_dir)
         base_model, local_base = str(base_dir), True
@@ -470,18 +597,15 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
         bar.set_postfix_str(cell.cell_id)
         if run_status(run_dir) != "completed":
             step(f"train {cell.cell_id} -> {run_dir}")
-            try:
-                cfg = load_run_config(values={**cell.overrides, "data.data_dir": str(data_dir),
-                                              "model.name_or_path": base_model, "train.output_dir": str(run_dir)})
-                train(cfg, overwrite=True, progress=progress)
-            except UserError as exc:  # e.g. qlora without CUDA: recorded, the other cells go on
-                status = "skipped" if run_status(run_dir) is None else "failed"
+            cfg = load_run_config(values={**cell.overrides, "data.data_dir": str(data_dir),
+                                          "model.name_or_path": base_model, "train.output_dir": str(run_dir)})
+            error = _train_in_subprocess(cfg, progress)
+            if error is not None:  # recorded; the other cells go on
+                status = "skipped" if run_status(run_dir) is None else "failed"  # refused before starting: skipped
                 if status == "skipped":
                     write_json(run_dir / "train_metrics.json",
-                               {"train_info": {"status": "skipped", "error": str(exc), "method": cell.method}})
-                print(f"lorasum: {cell.cell_id} {status}: {exc}", file=sys.stderr)
-            except Exception as exc:  # noqa: BLE001 - a crashed cell must not stop the grid; the loop recorded it
-                print(f"lorasum: {cell.cell_id} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                               {"train_info": {"status": "skipped", "error": error, "method": cell.method}})
+                print(f"lorasum: {cell.cell_id} {status}: {error}", file=sys.stderr)
         statuses[cell.cell_id] = run_status(run_dir)
         if statuses[cell.cell_id] == "completed":
             for lang in cell.test_languages:
@@ -507,6 +631,29 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
             print(f"{cid}: {s}")
     print(f"\nwritten: {out / 'comparison.md'}, {out / 'cells.json'}")
     return 0 if all(s in ("completed", "skipped") for s in statuses.values()) else 1
+
+
+def _train_in_subprocess(cfg, progress: bool) -> str | None:
+    """Train one cell in its own `python -m lorasum train` process; None on success, else the error.
+
+    A process per run keeps each run's peak memory its own (CPU peak RSS is a process-lifetime
+    high-water mark, and lorasum's allocator keeps freed memory resident) and keeps a crash in one
+    cell from taking the grid down. The child shares the terminal, so its progress bar shows.
+    """
+    import subprocess
+    import tempfile
+
+    from lorasum.config import write_config
+
+    with tempfile.TemporaryDirectory() as tmp:
+        config, error_file = Path(tmp) / "cell.yaml", Path(tmp) / "error.txt"
+        write_config(cfg, config)
+        cmd = [sys.executable, "-m", "lorasum", "train", "--config", str(config), "--overwrite"]
+        code = subprocess.call(cmd + ([] if progress else ["--no-progress"]),
+                               env={**os.environ, "LORASUM_ERROR_FILE": str(error_file)})
+        if code == 0:
+            return None
+        return error_file.read_text(encoding="utf-8").strip() if error_file.is_file() else f"exit code {code}"
 
 
 def _flatten_defaults(exp: dict) -> dict:
@@ -614,7 +761,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lorasum {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in (_add_data, _add_init_model, _add_train, _add_evaluate, _add_score, _add_compare, _add_estimate,
-                _add_experiment, _add_summarize, _add_demo):
+                _add_experiment, _add_summarize, _add_report, _add_plot, _add_attention, _add_demo):
         add(sub)
     return parser
 
@@ -626,7 +773,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except UserError as exc:
         print(f"lorasum: error: {exc}", file=sys.stderr)
+        if os.environ.get("LORASUM_ERROR_FILE"):  # a parent (`lorasum experiment`) records why a cell stopped
+            Path(os.environ["LORASUM_ERROR_FILE"]).write_text(str(exc), encoding="utf-8")
         return 2
+    except Exception as exc:
+        if os.environ.get("LORASUM_ERROR_FILE"):
+            Path(os.environ["LORASUM_ERROR_FILE"]).write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
+        raise
     except KeyboardInterrupt:
         print("lorasum: interrupted", file=sys.stderr)
         return 130
