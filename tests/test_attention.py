@@ -200,7 +200,7 @@ def test_layer_statistics_of_two_real_runs(tiny, examples, model_dir, tmp_path):
     assert fig.axes[2].images[0].get_cmap().name == "RdBu_r"
     fig.savefig(tmp_path / "pair.png", dpi=50)
     assert (tmp_path / "pair.png").stat().st_size > 1000
-    mean = plot_attention_pair(a, b, None, "encoder_self")
+    mean = plot_attention_pair(a, b, None, "encoder")  # short form of encoder_self
     expected = torch.stack(a["encoder_self"]).mean(dim=(0, 1)).numpy()
     assert np.allclose(mean.axes[0].images[0].get_array(), expected, atol=1e-6)
     assert "mean over layers, mean over heads" in mean.get_suptitle()

@@ -448,14 +448,13 @@ def cmd_attention(args) -> int:
         raise UserError("the two runs need different directory names")
     out = Path(args.output_dir)
     out.mkdir(parents=True, exist_ok=True)
-    collected = {name: [attention.collect_attention(model, tok, rows[i]["text"], rows[i]["summary"],
-                                                    max_source_length=args.max_source_length)
-                        for i in range(n)] for name, (tok, model) in models.items()}
     (a, b) = models
-    one = {name: collected[name][args.example] if args.example < n else
-           attention.collect_attention(models[name][1], models[name][0], rows[args.example]["text"],
-                                       rows[args.example]["summary"], max_source_length=args.max_source_length)
-           for name in models}
+    one = {name: attention.collect_attention(model, tok, rows[args.example]["text"], rows[args.example]["summary"],
+                                             max_source_length=args.max_source_length)
+           for name, (tok, model) in models.items()}
+    if one[a]["truncated"]:
+        print(f"note: example {args.example} has {one[a]['source_length']} source tokens, truncated to "
+              f"{args.max_source_length}: raise --max-source-length to see all of it", file=sys.stderr)
     written = []
     for kind in ("encoder", "cross"):
         fig = attention.plot_attention_pair(one[a], one[b], kind=kind, layer=args.layer, head=args.head,
@@ -463,7 +462,9 @@ def cmd_attention(args) -> int:
         path = out / f"attention_{kind}_example{args.example}.png"
         fig.savefig(path, dpi=110, bbox_inches="tight")
         written.append(path)
-    stats = attention.layer_statistics(collected)
+    # Streamed: one example's maps at a time (mt5-small at 512 tokens: ~50 MB per example and run).
+    stats = attention.layer_statistics({name: attention.iter_attention(model, tok, rows[:n], args.max_source_length)
+                                        for name, (tok, model) in models.items()})
     fig = attention.plot_layer_statistics(stats)
     fig.savefig(out / "attention_layers.png", dpi=110, bbox_inches="tight")
     write_json(out / "attention_stats.json", {"runs": [a, b], "language": args.language, "examples": n, **stats})
@@ -515,8 +516,19 @@ def cmd_demo(args) -> int:
     config = Path(__file__).resolve().parents[2] / "configs" / "demo.yaml"
     if not config.is_file():
         raise UserError(f"{config} is missing: the demo needs lorasum's repository checkout (configs/demo.yaml)")
-    return run_experiment(load_experiment(config, output_dir=args.output_dir), force=args.force,
-                          progress=not args.no_progress)
+    exp = load_experiment(config, output_dir=args.output_dir)
+    code = run_experiment(exp, force=args.force, progress=not args.no_progress)
+    out = Path(exp["output_dir"])
+    if code == 0 and not (out / "attention" / "attention_stats.json").is_file():
+        print("\n== attention: full_en against lora_en on English test examples", flush=True)
+        code = main(["attention", "--runs", str(out / "runs/full_en"), str(out / "runs/lora_en"), "--data-dir",
+                     str(out / "data"), "--language", "en", "--num-examples", "20", "--max-source-length", "192",
+                     "--top-k", "30", "--output-dir", str(out / "attention")])
+    if code == 0:
+        from lorasum.reporting.report import write_report
+
+        print(f"\nreport: {write_report(out)}")
+    return code
 
 
 # ---------------------------------------------------------------- experiment

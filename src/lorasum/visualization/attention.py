@@ -26,6 +26,7 @@ from lorasum.errors import UserError
 from lorasum.visualization import MAX_TICK_LABELS, colors, new_figure, no_data, thin_positions
 
 KINDS = ("encoder_self", "decoder_cross")
+ALIASES = {"encoder": "encoder_self", "self": "encoder_self", "cross": "decoder_cross", "decoder": "decoder_cross"}
 KIND_LABELS = {"encoder_self": "encoder self-attention", "decoder_cross": "decoder cross-attention"}
 
 
@@ -233,7 +234,7 @@ def plot_attention_pair(a, b, tokens: tuple[list[str], list[str]] | None = None,
         tokens: (query tokens, key tokens); None takes them from `a` (summary/source tokens for
             decoder_cross, source/source for encoder_self). Tick labels are thinned to at most
             MAX_TICK_LABELS per axis.
-        kind: "encoder_self" or "decoder_cross".
+        kind: "encoder_self" or "decoder_cross" (or their short forms "encoder", "cross").
         layer, head: one layer / head; None averages over them.
         top_k: keep only the key columns that are among the top-k of some query row in either run,
             so a long source shrinks to the tokens that matter.
@@ -243,8 +244,9 @@ def plot_attention_pair(a, b, tokens: tuple[list[str], list[str]] | None = None,
     Raises:
         UserError: an unknown kind, layer or head, or maps of different shapes.
     """
+    kind = ALIASES.get(kind, kind)
     if kind not in KINDS:
-        raise UserError(f"unknown attention kind '{kind}': choose {' or '.join(KINDS)}")
+        raise UserError(f"unknown attention kind '{kind}': choose {' or '.join(KINDS)} (or encoder, cross)")
     map_a, map_b = _select(a, kind, layer, head), _select(b, kind, layer, head)
     if map_a.shape != map_b.shape:
         raise UserError(f"the two runs' maps differ in shape ({map_a.shape} vs {map_b.shape}): plot the same "
@@ -277,7 +279,7 @@ def plot_attention_pair(a, b, tokens: tuple[list[str], list[str]] | None = None,
                                    (axes[1], map_b, names[1], {"cmap": "viridis", "vmin": 0, "vmax": vmax}),
                                    (axes[2], diff, f"{names[1]} - {names[0]}",
                                     {"cmap": "RdBu_r", "vmin": -dmax, "vmax": dmax})):
-        image = ax.imshow(data, aspect="auto", interpolation="nearest", **style)
+        image = ax.imshow(data, aspect="auto", **style)  # default interpolation antialiases long maps when shrunk
         ax.set_title(title)
         ax.set_xlabel(k_label, fontsize="small")
         _ticks(ax, "x", k_tokens)
@@ -323,6 +325,7 @@ def plot_layer_statistics(stats: dict):
             ax.set_xlabel("layer")
             ax.set_ylabel(ylabel)
             ax.set_xticks(layers)
+            ax.set_ylim(0, ax.get_ylim()[1] * 1.1)  # from zero: autoscale would blow a 0.001 spread up to full height
             ax.legend(fontsize="small")
     n = stats.get("n_examples")
     if n:
