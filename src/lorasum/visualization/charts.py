@@ -12,6 +12,8 @@ figure and marked "n/a", never drawn as zero.
 
 from __future__ import annotations
 
+from matplotlib.ticker import NullFormatter
+
 import math
 
 from lorasum.visualization import colors, human, new_figure, no_data
@@ -151,6 +153,8 @@ def plot_efficiency(rows: list[dict]):
             ax.barh(y, value, color=color, height=0.7)
             ax.text(value, y, " " + fmt(value), va="center", fontsize="x-small")
         ax.set_xscale("log")
+        # A narrow range on a log axis labels its minor ticks, and they overprint one another.
+        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_yticks(range(len(names)), names, fontsize="small")
         ax.set_ylim(len(names) - 0.5, -0.5)  # first run on top, as in the table
         ax.set_xlabel(xlabel)
