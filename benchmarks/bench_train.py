@@ -158,7 +158,7 @@ def main() -> None:
         m = b["median_tokens_per_s"]
         print(f"\nlorasum vs Seq2SeqTrainer (mt5-small full, batch {args.batch_size}, {args.examples} synthetic English "
               f"examples, {args.rounds} interleaved rounds, medians):")
-        print(f"| lorasum | Trainer | Trainer, same allocator env | ratio (as run) | ratio (same env) |\n|---|---|---|---|---|")
+        print("| lorasum | Trainer | Trainer, same allocator env | ratio (as run) | ratio (same env) |\n|---|---|---|---|---|")
         print(f"| {m['lorasum']:.0f} tok/s | {m['trainer']:.0f} tok/s | {m['trainer_same_env']:.0f} tok/s | "
               f"{b['ratio_as_users_run_them']:.2f}x | {b['ratio_same_environment']:.2f}x |")
         checks["throughput_ratio_as_run"] = b["ratio_as_users_run_them"]

@@ -7,7 +7,6 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from lorasum.errors import UserError
 from lorasum.experiment import load_experiment, plan
 
 CONFIGS = Path(__file__).resolve().parents[1] / "configs"
