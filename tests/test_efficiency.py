@@ -41,6 +41,8 @@ def test_estimate_cli_and_bad_input(tmp_path, capsys):
     assert "did you mean 'mt5-small'" in capsys.readouterr().err
     assert run_cli("estimate", "--precision", "fp16") == 2
     assert "fp16 is refused" in capsys.readouterr().err
+    assert run_cli("estimate", "--batch-size", 0) == 2
+    assert "--batch-size must be >= 1 (got 0)" in capsys.readouterr().err
 
 
 def test_step_flops_match_the_baseline_count():

@@ -71,3 +71,13 @@ def test_unknown_model_path_is_one_clear_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(UserError, match="no config.json"):
         load_model(str(tmp_path / "empty"))
+
+
+def test_too_small_a_vocabulary_is_one_clear_error(data_dir, tmp_path, capsys):
+    from conftest import run_cli
+
+    assert run_cli("init-model", "--preset", "tiny", "--data-dir", data_dir, "--output-dir", tmp_path / "m",
+                   "--vocab-size", 5) == 2
+    err = capsys.readouterr().err
+    assert "SentencePiece could not train 5 pieces" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "m").exists()

@@ -57,3 +57,15 @@ def test_summarize_cli_routes_records_and_rejects_unknown_adapters(adapters, tmp
     # Without --adapter each record's language picks its adapter; 'it' was not loaded here.
     assert run_cli("summarize", "--model-path", adapters / "lora_en", "--input", inp) == 2
     assert "asks for adapter 'it'; loaded: en" in capsys.readouterr().err
+
+
+def test_summarize_reads_standard_input_and_rejects_bad_lines(adapters, monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps({"text": "The mayor spoke.", "language": "en"}) + "\n"))
+    assert run_cli("summarize", "--model-path", adapters / "lora_en", "--input", "-", "--num-beams", 1,
+                   "--max-target-length", 4, "--no-progress") == 0
+    assert json.loads(capsys.readouterr().out.strip())["adapter"] == "en"
+    monkeypatch.setattr("sys.stdin", io.StringIO("{not json}\n"))
+    assert run_cli("summarize", "--model-path", adapters / "lora_en", "--input", "-") == 2
+    assert "standard input line 1: not valid JSON" in capsys.readouterr().err

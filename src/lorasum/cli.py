@@ -712,7 +712,18 @@ def cmd_summarize(args) -> int:
     from lorasum.io import read_jsonl, write_jsonl
 
     if args.input == "-":
-        records = [json.loads(line) for line in sys.stdin if line.strip()]
+        records = []
+        for lineno, line in enumerate(sys.stdin, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UserError(f"standard input line {lineno}: not valid JSON ({exc.msg}); "
+                                'give one object per line, e.g. {"text": "...", "language": "en"}') from None
+            if not isinstance(record, dict):
+                raise UserError(f"standard input line {lineno}: expected a JSON object with a 'text' field")
+            records.append(record)
     else:
         records = read_jsonl(args.input)
     settings = GenerationSettings(num_beams=args.num_beams, max_target_length=args.max_target_length,

@@ -88,12 +88,17 @@ def train_tokenizer(texts_file: Path, vocab_size: int, workdir: Path):
     import sentencepiece as spm
     from transformers import T5Tokenizer
 
-    spm.SentencePieceTrainer.train(
-        input=str(texts_file), model_prefix=str(workdir / "spiece"), vocab_size=vocab_size,
-        model_type="unigram", pad_id=0, eos_id=1, unk_id=2, bos_id=-1, character_coverage=1.0,
-        hard_vocab_limit=False, input_sentence_size=300_000, shuffle_input_sentence=True,
-        minloglevel=2, num_threads=1,  # one thread: the same corpus always gives the same pieces
-    )
+    try:
+        spm.SentencePieceTrainer.train(
+            input=str(texts_file), model_prefix=str(workdir / "spiece"), vocab_size=vocab_size,
+            model_type="unigram", pad_id=0, eos_id=1, unk_id=2, bos_id=-1, character_coverage=1.0,
+            hard_vocab_limit=False, input_sentence_size=300_000, shuffle_input_sentence=True,
+            minloglevel=2, num_threads=1,  # one thread: the same corpus always gives the same pieces
+        )
+    except RuntimeError as exc:  # e.g. fewer pieces than the corpus has distinct characters
+        message = (str(exc).strip().splitlines() or ["failed"])[-1]
+        raise UserError(f"SentencePiece could not train {vocab_size} pieces on this corpus ({message}): "
+                        "try a larger --vocab-size, e.g. 4000") from None
     spm_dir = workdir / "spm"
     spm_dir.mkdir()
     shutil.copy(workdir / "spiece.model", spm_dir / "spiece.model")

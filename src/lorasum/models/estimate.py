@@ -125,6 +125,10 @@ def estimate(model: str, method: str = "lora", *, r: int | None = None, lora_alp
     from lorasum.methods import METHODS, count_parameters
     from lorasum.models.build import untie_lm_head
 
+    for name, value in (("--batch-size", batch_size), ("--max-source-length", max_source_length),
+                        ("--max-target-length", max_target_length)):
+        if not isinstance(value, int) or value < 1:
+            raise UserError(f"{name} must be >= 1 (got {value})")
     if precision not in BYTES:
         raise UserError(f"--precision must be fp32 or bf16 (got {precision}); fp16 is refused for mT5 (it overflows)")
     config = load_config(model)
