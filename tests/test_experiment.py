@@ -95,6 +95,9 @@ def test_a_different_design_is_refused_unless_forced(tmp_path, capsys):
     ({"grid": {"metod": ["full"]}}, "did you mean 'method'"),
     ({"defaults": {"train": {"learnig_rate": 1}}}, "did you mean 'train.learning_rate'"),
     ({"model": {}}, "model needs name_or_path"),
+    ({"defaults": {"train": {"lr_scheduler": "cosin"}}}, "did you mean 'cosine'"),
+    ({"evaluation": {"num_beams": 0}}, "num_beams (--num-beams) must be a whole number >= 1"),
+    ({"method_defaults": {"LoRA": {"train": {"learning_rate": 1}}}}, "did you mean 'lora'"),
 ])
 def test_bad_experiment_files_are_one_line_exit_2(tmp_path, capsys, change, fragment):
     cfg = _write(tmp_path, **change)

@@ -81,3 +81,14 @@ def test_too_small_a_vocabulary_is_one_clear_error(data_dir, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "SentencePiece could not train 5 pieces" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "m").exists()
+
+
+def test_init_model_never_replaces_a_directory_that_is_not_a_model(data_dir, tmp_path, capsys):
+    from conftest import run_cli
+
+    keep = tmp_path / "runs" / "notes.txt"
+    keep.parent.mkdir()
+    keep.write_text("mine")
+    assert run_cli("init-model", "--data-dir", data_dir, "--output-dir", tmp_path / "runs", "--overwrite") == 2
+    assert "is not a model directory" in capsys.readouterr().err
+    assert keep.read_text() == "mine"

@@ -69,3 +69,20 @@ def test_summarize_reads_standard_input_and_rejects_bad_lines(adapters, monkeypa
     monkeypatch.setattr("sys.stdin", io.StringIO("{not json}\n"))
     assert run_cli("summarize", "--model-path", adapters / "lora_en", "--input", "-") == 2
     assert "standard input line 1: not valid JSON" in capsys.readouterr().err
+
+
+def test_one_adapter_is_the_default_and_no_merge_is_kept(adapters, data_dir, tmp_path, capsys):
+    from lorasum.evaluation.summarizer import Summarizer
+
+    s = Summarizer.from_runs([adapters / "lora_it"], settings=SETTINGS)
+    records = [{"text": "Il sindaco ha parlato."}]  # no language field: the only adapter is used
+    assert s.choose_adapters(records) == ["it"]
+    assert s.summarize_records(records) == s.summarize([records[0]["text"]], "it")
+    assert run_cli("evaluate", "--model-path", adapters / "lora_it", "--data-dir", data_dir, "--test-language", "it",
+                   "--no-merge", "--num-beams", 1, "--max-target-length", 4, "--max-source-length", 48,
+                   "--speed-sample", 2, "--output-file", tmp_path / "e.json", "--no-progress") == 0
+    result = json.loads((tmp_path / "e.json").read_text())
+    assert result["run_info"]["merged"] is False and result["eval_info"]["inference_speed"]["sample"] == 2
+    assert run_cli("evaluate", "--model-path", adapters / "lora_it", "--data-dir", data_dir, "--test-language", "it",
+                   "--max-examples", 0) == 2
+    assert "--max-examples must be >= 1" in capsys.readouterr().err

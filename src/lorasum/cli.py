@@ -195,9 +195,6 @@ def cmd_evaluate(args) -> int:
                                   no_repeat_ngram_size=args.no_repeat_ngram_size,
                                   max_source_length=args.max_source_length, max_target_length=args.max_target_length,
                                   batch_size=args.batch_size)
-    for name in ("num_beams", "batch_size", "max_source_length", "max_target_length"):
-        if getattr(settings, name) < 1:
-            raise UserError(f"--{name.replace('_', '-')} must be >= 1 (got {getattr(settings, name)})")
     result = evaluate_model(args.model_path, args.data_dir, args.test_language, output_file=args.output_file,
                             settings=settings, max_examples=args.max_examples, merge=not args.no_merge,
                             scheme=args.rouge_scheme, speed_sample=args.speed_sample,
@@ -544,7 +541,8 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
     from lorasum.data.sources import prepare_data
     from lorasum.evaluation.evaluate import default_output, evaluate_model
     from lorasum.evaluation.generate import GenerationSettings
-    from lorasum.experiment import check_experiment_dir, plan
+    from lorasum.data.languages import normalize_language
+    from lorasum.experiment import _as_list, check_experiment_dir, data_languages, plan
     from lorasum.io import atomic_write_text, write_json
     from lorasum.models.build import init_model
     from lorasum.reporting.compare import NOTE, collect_rows, format_markdown, paired_tests, write_comparison
@@ -555,12 +553,13 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
     out = Path(exp["output_dir"])
     atomic_write_text(out / "experiment.yaml", yaml.safe_dump(exp, sort_keys=False, allow_unicode=True))
     d, m, e = exp["data"], exp["model"], exp["evaluation"]
+    languages = data_languages(exp)
     step = lambda text: print(f"\n== {text}", flush=True)  # noqa: E731
 
     data_dir = Path(d["dir"]) if d.get("dir") else out / "data"
     if not d.get("dir") and not (data_dir / "stats.json").is_file():
-        step(f"data: {d.get('source', 'auto')} ({', '.join(d.get('languages', ['en']))}) -> {data_dir}")
-        prepare_data(d.get("source", "auto"), d.get("languages", ["en"]), data_dir,
+        step(f"data: {d.get('source', 'auto')} ({', '.join(languages)}) -> {data_dir}")
+        prepare_data(d.get("source", "auto"), languages, data_dir,
                      {"train": d.get("train", 1000), "validation": d.get("validation", 200), "test": d.get("test", 200)},
                      seed=d.get("seed", 0), files=d.get("files"), text_column=d.get("text_column", "text"),
                      summary_column=d.get("summary_column", "summary"))
@@ -576,15 +575,16 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
         pre = m["pretrain"]
         base_dir = out / "base"
         if not (base_dir / "config.json").is_file():
-            _write_lead_task(data_dir, pre.get("languages", d.get("languages", ["en"])))
-            step(f"pretrain the base (articles -> lead sentence, {', '.join(pre.get('languages', []))}) -> {base_dir}")
+            pre_languages = [normalize_language(x) for x in _as_list(pre.get("languages", languages))]
+            _write_lead_task(data_dir, pre_languages)
+            step(f"pretrain the base (articles -> lead sentence, {', '.join(pre_languages)}) -> {base_dir}")
             cfg = load_run_config(values={
                 **_flatten_defaults(exp), "method.name": "full", "data.language": "mul", "data.data_dir": str(data_dir),
                 "model.name_or_path": base_model, "train.output_dir": str(out / "runs" / "pretrain"),
                 "train.num_epochs": pre.get("epochs", 2), "train.learning_rate": pre.get("learning_rate", 1e-3),
                 "train.seed": 0})
-            error = _train_in_subprocess(cfg, progress)
-            if error is not None:
+            code, error = _train_in_subprocess(cfg, progress)
+            if code != 0:
                 raise UserError(f"pretraining the base failed: {error}")
             shutil.rmtree(base_dir, ignore_errors=True)
             shutil.copytree(out / "runs" / "pretrain" / "checkpoint", base_dir)
@@ -611,12 +611,15 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
             step(f"train {cell.cell_id} -> {run_dir}")
             cfg = load_run_config(values={**cell.overrides, "data.data_dir": str(data_dir),
                                           "model.name_or_path": base_model, "train.output_dir": str(run_dir)})
-            error = _train_in_subprocess(cfg, progress)
-            if error is not None:  # recorded; the other cells go on
-                status = "skipped" if run_status(run_dir) is None else "failed"  # refused before starting: skipped
-                if status == "skipped":
+            code, error = _train_in_subprocess(cfg, progress)
+            if code != 0:  # recorded; the other cells go on
+                # A one-line refusal (exit 2) before training started, such as QLoRA without CUDA, is a
+                # skip; any other stop is a failure. A crash before the loop wrote its metrics is
+                # recorded here, so no cell keeps an older status.
+                status = "skipped" if code == 2 and run_status(run_dir) in (None, "skipped") else "failed"
+                if status == "skipped" or run_status(run_dir) in (None, "skipped", "running"):
                     write_json(run_dir / "train_metrics.json",
-                               {"train_info": {"status": "skipped", "error": error, "method": cell.method}})
+                               {"train_info": {"status": status, "error": error, "method": cell.method}})
                 print(f"lorasum: {cell.cell_id} {status}: {error}", file=sys.stderr)
         statuses[cell.cell_id] = run_status(run_dir)
         if statuses[cell.cell_id] == "completed":
@@ -645,8 +648,8 @@ def run_experiment(exp: dict, *, force: bool = False, progress: bool = True) -> 
     return 0 if all(s in ("completed", "skipped") for s in statuses.values()) else 1
 
 
-def _train_in_subprocess(cfg, progress: bool) -> str | None:
-    """Train one cell in its own `python -m lorasum train` process; None on success, else the error.
+def _train_in_subprocess(cfg, progress: bool) -> tuple[int, str | None]:
+    """Train one cell in its own `python -m lorasum train` process; (exit code, error or None).
 
     A process per run keeps each run's peak memory its own (CPU peak RSS is a process-lifetime
     high-water mark, and lorasum's allocator keeps freed memory resident) and keeps a crash in one
@@ -664,8 +667,8 @@ def _train_in_subprocess(cfg, progress: bool) -> str | None:
         code = subprocess.call(cmd + ([] if progress else ["--no-progress"]),
                                env={**os.environ, "LORASUM_ERROR_FILE": str(error_file)})
         if code == 0:
-            return None
-        return error_file.read_text(encoding="utf-8").strip() if error_file.is_file() else f"exit code {code}"
+            return 0, None
+        return code, error_file.read_text(encoding="utf-8").strip() if error_file.is_file() else f"exit code {code}"
 
 
 def _flatten_defaults(exp: dict) -> dict:
@@ -731,9 +734,10 @@ def cmd_summarize(args) -> int:
     summarizer = Summarizer.from_runs(args.model_path, names=args.adapter_names, settings=settings)
     if args.adapter is not None and args.adapter not in summarizer.adapters:
         raise UserError(f"no adapter '{args.adapter}': loaded adapters are {', '.join(summarizer.adapters) or 'none'}")
-    chosen = [args.adapter or r.get("adapter") or r.get("language") for r in records]
-    summaries = summarizer.summarize_records([{**r, "adapter": c} for r, c in zip(records, chosen)],
-                                             progress=not args.no_progress)
+    if args.adapter is not None:  # one adapter for every record, whatever their language fields say
+        records = [{**r, "adapter": args.adapter} for r in records]
+    chosen = summarizer.choose_adapters(records)
+    summaries = summarizer.summarize_records(records, progress=not args.no_progress)
     rows = [{**({"id": r["id"]} if "id" in r else {}), "adapter": c, "summary": s}
             for r, c, s in zip(records, chosen, summaries)]
     if args.output:

@@ -138,6 +138,12 @@ class TrainConfig:
             )
         if self.weight_decay < 0 or self.max_grad_norm < 0 or not 0 <= self.warmup_ratio < 1:
             raise UserError("train.weight_decay and train.max_grad_norm must be >= 0, train.warmup_ratio in [0, 1)")
+        from transformers import SchedulerType
+
+        schedulers = [t.value for t in SchedulerType]
+        if self.lr_scheduler not in schedulers:
+            raise UserError(f"train.lr_scheduler '{self.lr_scheduler}' is unknown{closest(self.lr_scheduler, schedulers)}: "
+                            "use linear, cosine, constant or constant_with_warmup")
         if self.precision not in PRECISIONS:
             raise UserError(f"train.precision must be one of {', '.join(PRECISIONS)} (got '{self.precision}')")
         if self.precision == "fp16":

@@ -12,5 +12,6 @@ class UserError(Exception):
 
 def closest(name: str, choices, prefix: str = "") -> str:
     """A " (did you mean 'PREFIX+X'?)" hint for a misspelt name, or '' when nothing is close."""
-    match = difflib.get_close_matches(str(name), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean '{prefix}{match[0]}'?)" if match else ""
+    by_lower = {str(c).lower(): str(c) for c in choices}  # "LoRA" should find "lora"
+    match = difflib.get_close_matches(str(name).lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" (did you mean '{prefix}{by_lower[match[0]]}'?)" if match else ""

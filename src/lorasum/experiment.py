@@ -51,6 +51,17 @@ def _check_keys(section: dict, allowed, where: str) -> None:
             raise UserError(f"unknown key '{key}' in {where}{closest(key, allowed)}: allowed are {', '.join(allowed)}")
 
 
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def data_languages(exp: dict) -> list[str]:
+    """data.languages as lorasum codes (a single code or an XL-Sum name is accepted too)."""
+    from lorasum.data.languages import normalize_language
+
+    return [normalize_language(l) for l in _listify(exp["data"].get("languages", ["en"]), "languages")]
+
+
 def _listify(value, name: str) -> list:
     values = value if isinstance(value, list) else [value]
     if not values:
@@ -72,10 +83,21 @@ def load_experiment(path: str | Path, output_dir: str | None = None) -> dict:
                          ("evaluation", EVAL_KEYS)):
         exp.setdefault(key, {})
         _check_keys(exp[key], allowed, f"{path}: {key}")
+    from lorasum.methods import METHODS
+
+    _check_keys(exp.get("method_defaults") or {}, list(METHODS), f"{path}: method_defaults")
+    for key in ("init", "pretrain"):
+        if exp["model"].get(key) is not None:
+            _check_keys(exp["model"][key], {"init": ("preset", "vocab_size", "seed"),
+                                            "pretrain": ("languages", "epochs", "learning_rate")}[key],
+                        f"{path}: model.{key}")
     if "method" not in exp["grid"]:
         raise UserError(f"{path}: grid.method is missing: list the methods to compare, e.g. [full, lora]")
     if not exp["model"].get("name_or_path") and not exp["model"].get("init"):
         raise UserError(f"{path}: model needs name_or_path (hub id or directory) or init (a preset built offline)")
+    from lorasum.evaluation.generate import GenerationSettings
+
+    GenerationSettings(**{k: v for k, v in exp["evaluation"].items() if k not in ("max_examples", "rouge_scheme")})
     plan(exp)  # validates methods, languages, settings and every cell's config
     return exp
 
@@ -91,7 +113,7 @@ def plan(exp: dict) -> list[Cell]:
     for m in methods:
         if m not in METHODS:
             raise UserError(f"unknown method '{m}' in grid.method{closest(m, METHODS)}: choose from {', '.join(METHODS)}")
-    data_langs = [normalize_language(l) for l in _listify(exp["data"].get("languages", ["en"]), "languages")]
+    data_langs = data_languages(exp)
     train_langs = [normalize_language(l) for l in _listify(grid.get("train_language", data_langs[:1]), "train_language")]
     test_langs = [normalize_language(l) for l in _listify(grid.get("test_language", train_langs), "test_language")]
     for lang in train_langs + test_langs:

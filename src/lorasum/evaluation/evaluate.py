@@ -46,7 +46,14 @@ def evaluate_model(model_path: str | Path, data_dir: str | Path, language: str, 
     settings = settings or GenerationSettings()
     language = normalize_language(language)
     find_checkpoint(model_path)  # a bad path fails here, before data is read or anything written
+    if max_examples is not None and max_examples < 1:
+        raise UserError(f"--max-examples must be >= 1 (got {max_examples})")
+    if speed_sample < 0:
+        raise UserError(f"--speed-sample must be >= 0 (got {speed_sample}); 0 skips the speed check")
     rows = read_split(data_dir, language, "test")[:max_examples]
+    if not rows:
+        raise UserError(f"{Path(data_dir) / language / 'test.jsonl'} has no examples: prepare a test split "
+                        "(`lorasum data --test N`)")
     output_file = Path(output_file) if output_file else default_output(model_path, language)
     if output_file.exists() and not overwrite:
         raise UserError(f"{output_file} already exists: pass --overwrite to replace it")
@@ -54,10 +61,9 @@ def evaluate_model(model_path: str | Path, data_dir: str | Path, language: str, 
     tokenizer, model, info = load_for_inference(model_path, merge=merge and not speed_sample)
     inference_speed = None
     if speed_sample and info["kind"] == "adapter":
-        merged, inference_speed = measure_adapter_speed(model, tokenizer, [r["text"] for r in rows[:speed_sample]],
-                                                        settings)
+        inference_speed = measure_adapter_speed(model, tokenizer, [r["text"] for r in rows[:speed_sample]], settings)
         if merge:
-            model = merged
+            model = model.merge_and_unload()
             info["merged"] = True
     run_config = info.pop("run_config")
     train_metrics = Path(model_path) / "train_metrics.json"

@@ -24,6 +24,16 @@ class GenerationSettings:
     min_new_tokens: int | None = None
     """Force at least this many new tokens (speed checks force max_target_length so systems do equal work)."""
 
+    def __post_init__(self):
+        from lorasum.errors import UserError
+
+        for name in ("num_beams", "max_source_length", "max_target_length", "batch_size"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise UserError(f"{name} (--{name.replace('_', '-')}) must be a whole number >= 1 (got {value!r})")
+        if self.no_repeat_ngram_size < 0:
+            raise UserError(f"no_repeat_ngram_size must be >= 0 (got {self.no_repeat_ngram_size}); 0 turns it off")
+
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -72,11 +82,12 @@ def generate_summaries(model, tokenizer, texts: list[str], settings: GenerationS
     return outputs, speed
 
 
-def measure_adapter_speed(model, tokenizer, texts: list[str], settings: GenerationSettings) -> tuple[object, dict]:
+def measure_adapter_speed(model, tokenizer, texts: list[str], settings: GenerationSettings) -> dict:
     """Generation speed of the base model, the LoRA model unmerged and merged, on the same texts.
 
-    Every system generates exactly max_target_length tokens, after one warm-up batch. Returns the
-    merged model (merge_and_unload) and {"base", "lora_unmerged", "lora_merged": speed figures,
+    Every system generates exactly max_target_length tokens, after one warm-up batch. The adapter is
+    merged for its timing and unmerged again (merge_adapter / unmerge_adapter), so the PeftModel is
+    left as it came. Returns {"base", "lora_unmerged", "lora_merged": speed figures,
     "unmerged_overhead", "merged_vs_base"} (time ratios; 1.0 = same speed).
     """
     from dataclasses import replace
@@ -86,9 +97,12 @@ def measure_adapter_speed(model, tokenizer, texts: list[str], settings: Generati
     with model.disable_adapter():
         _, base = generate_summaries(model, tokenizer, texts, fixed, progress=False)
     _, unmerged = generate_summaries(model, tokenizer, texts, fixed, progress=False)
-    merged_model = model.merge_and_unload()
-    _, merged = generate_summaries(merged_model, tokenizer, texts, fixed, progress=False)
+    model.merge_adapter()
+    try:
+        _, merged = generate_summaries(model, tokenizer, texts, fixed, progress=False)
+    finally:
+        model.unmerge_adapter()
     ratio = lambda a, b: round(a["generation_time_s"] / b["generation_time_s"], 4)  # noqa: E731
-    return merged_model, {"sample": len(texts), "new_tokens_each": fixed.max_target_length, "base": base,
-                          "lora_unmerged": unmerged, "lora_merged": merged,
-                          "unmerged_overhead": ratio(unmerged, base), "merged_vs_base": ratio(merged, base)}
+    return {"sample": len(texts), "new_tokens_each": fixed.max_target_length, "base": base,
+            "lora_unmerged": unmerged, "lora_merged": merged,
+            "unmerged_overhead": ratio(unmerged, base), "merged_vs_base": ratio(merged, base)}

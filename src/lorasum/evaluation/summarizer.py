@@ -14,7 +14,8 @@ from pathlib import Path
 
 from lorasum.errors import UserError
 from lorasum.evaluation.generate import GenerationSettings, generate_summaries
-from lorasum.models.loading import find_checkpoint, load_for_inference, load_model, load_tokenizer
+from lorasum.models.loading import (find_checkpoint, inference_device, load_for_inference, load_model,
+                                    load_tokenizer)
 
 
 class Summarizer:
@@ -56,7 +57,7 @@ class Summarizer:
         model = PeftModel.from_pretrained(load_model(base_name), str(found[0][0]), adapter_name=names[0])
         for name, (ckpt, _) in zip(names[1:], found[1:]):
             model.load_adapter(str(ckpt), adapter_name=name)
-        model.eval()
+        model.to(inference_device()).eval()
         tokenizer_dir = found[0][0] if (found[0][0] / "tokenizer_config.json").is_file() else base_name
         summarizer = cls(model, load_tokenizer(str(tokenizer_dir)), settings)
         summarizer.adapters = names
@@ -75,15 +76,31 @@ class Summarizer:
             self.model.set_adapter(adapter)
         return generate_summaries(self.model, self.tokenizer, texts, self.settings, progress)[0]
 
-    def summarize_records(self, records: list[dict], adapter: str | None = None, progress: bool = False) -> list[str]:
-        """Summaries in input order; each record's `adapter` or `language` field picks its adapter
-        (else `adapter`), and records are batched per adapter."""
-        chosen = [r.get("adapter") or r.get("language") or adapter for r in records]
-        for i, (record, name) in enumerate(zip(records, chosen), start=1):
+    def choose_adapters(self, records: list[dict], adapter: str | None = None) -> list[str | None]:
+        """The adapter each record uses: its `adapter` or `language` field, else `adapter`, else the only
+        adapter loaded (None for every record when the model has no adapters).
+
+        Raises:
+            UserError: a record with no text, no adapter to choose among several, or an unknown adapter.
+        """
+        for i, record in enumerate(records, start=1):
             if not isinstance(record.get("text"), str):
                 raise UserError(f"input record {i} has no 'text' field (fields: {', '.join(record)})")
-            if self.adapters and name is not None and name not in self.adapters:
+        if not self.adapters:  # one full model: a record's language picks nothing
+            return [None] * len(records)
+        default = adapter or (self.adapters[0] if len(self.adapters) == 1 else None)
+        chosen = [r.get("adapter") or r.get("language") or default for r in records]
+        for i, name in enumerate(chosen, start=1):
+            if name is None:
+                raise UserError(f"input record {i} names no adapter or language, and {len(self.adapters)} adapters "
+                                f"are loaded ({', '.join(self.adapters)}): add a 'language' field or pass --adapter")
+            if name not in self.adapters:
                 raise UserError(f"input record {i} asks for adapter '{name}'; loaded: {', '.join(self.adapters)}")
+        return chosen
+
+    def summarize_records(self, records: list[dict], adapter: str | None = None, progress: bool = False) -> list[str]:
+        """Summaries in input order, each with the adapter `choose_adapters` picks; batched per adapter."""
+        chosen = self.choose_adapters(records, adapter)
         out = [""] * len(records)
         for name in dict.fromkeys(chosen):
             idx = [i for i, c in enumerate(chosen) if c == name]

@@ -118,9 +118,13 @@ def init_model(preset: str, data_dir: str | Path, output_dir: str | Path, *, voc
     from lorasum.io import read_jsonl
 
     mt5_config(preset)  # validates the preset before anything is read or written
-    output_dir = Path(output_dir)
-    if (output_dir / "config.json").exists() and not overwrite:
-        raise UserError(f"{output_dir} already holds a model: pass --overwrite to replace it")
+    output_dir = Path(output_dir).resolve()
+    if output_dir.exists() and any(output_dir.iterdir()):
+        if not (output_dir / "config.json").is_file():
+            raise UserError(f"{output_dir} exists and is not a model directory: choose a new --output-dir "
+                            "(init-model replaces only a model directory, and only with --overwrite)")
+        if not overwrite:
+            raise UserError(f"{output_dir} already holds a model: pass --overwrite to replace it")
     files = sorted(Path(data_dir).glob("*/train.jsonl"))
     if not files:
         raise UserError(f"no <lang>/train.jsonl under {data_dir}: run `lorasum data --output-dir {data_dir}` first")

@@ -104,5 +104,16 @@ def load_for_inference(path: str | Path, *, merge: bool = True, **model_kwargs):
         info.update(kind="model", base_model=str(ckpt), merged=False)
     tokenizer_dir = ckpt if (ckpt / "tokenizer_config.json").is_file() else info["base_model"]
     tokenizer = load_tokenizer(str(tokenizer_dir))
-    model.eval()
+    model.to(inference_device()).eval()
     return tokenizer, model, info
+
+
+def inference_device():
+    """The device generation runs on: this process's GPU when there is one, else the CPU."""
+    import torch
+
+    if torch.cuda.is_available():
+        from accelerate import PartialState
+
+        return PartialState().device
+    return torch.device("cpu")

@@ -141,15 +141,15 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
             log_file.write(json.dumps(row) + "\n")
             log_file.flush()
 
-    ceiling = measure_matmul_ceiling(accelerator.device.type, "bfloat16" if precision == "bf16" else "float32")
     step, tokens_total, step_times, losses, epoch_times, val_losses = 0, 0, [], [], [], []
-    flops_total, padded_total = 0.0, 0
-    val_before = validation_loss(model, val_loader, accelerator)
-    log({"step": 0, "epoch": 0, "val_loss": val_before})
+    flops_total, padded_total, val_time = 0.0, 0, 0.0
     bar = tqdm(total=total_steps, desc=f"train {cfg.method.name} [{cfg.data.language}]", unit="step",
                disable=not (progress and main), dynamic_ncols=True)
-    start = time.perf_counter()
     try:
+        ceiling = measure_matmul_ceiling(accelerator.device.type, "bfloat16" if precision == "bf16" else "float32")
+        val_before = validation_loss(model, val_loader, accelerator)
+        log({"step": 0, "epoch": 0, "val_loss": val_before})
+        start = time.perf_counter()
         model.train()
         for epoch in range(1, cfg.train.num_epochs + 1):
             epoch_start = time.perf_counter()
@@ -200,11 +200,13 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
                 if step >= total_steps:
                     break
             epoch_times.append(time.perf_counter() - epoch_start)
+            val_start = time.perf_counter()
             val_losses.append(validation_loss(model, val_loader, accelerator))
+            val_time += time.perf_counter() - val_start
             log({"step": step, "epoch": epoch, "val_loss": val_losses[-1]})
             if step >= total_steps:
                 break
-        train_time = time.perf_counter() - start
+        train_time = time.perf_counter() - start - val_time  # training only: validation is timed apart
         bar.close()
         accelerator.wait_for_everyone()
         # Every process takes part: under FSDP / ZeRO-3 this gathers the sharded weights.
@@ -232,6 +234,7 @@ def train(cfg: RunConfig, *, overwrite: bool = False, progress: bool = True) -> 
         "status": "completed", "method": cfg.method.name, "language": cfg.data.language,
         "base_model": cfg.model.name_or_path, "num_train_examples": len(train_rows),
         "epochs": len(epoch_times), "steps": step, "train_time_s": round(train_time, 3),
+        "validation_time_s": round(val_time, 3),
         "epoch_times_s": [round(t, 3) for t in epoch_times], "tokens": tokens_total,
         "tokens_per_s": round(tokens_total / train_time, 1) if train_time else None,
         "median_step_time_s": round(statistics.median(step_times), 5) if step_times else None,
@@ -294,7 +297,7 @@ def _load_and_prepare(cfg: RunConfig, method, total_steps: int):
         model.config.use_cache = False
     model = method.prepare(model, cfg.method, total_steps=total_steps)
     if cfg.train.compile:
-        model = torch.compile(model)
+        model.compile()  # in place: no wrapper, so saved keys stay free of "_orig_mod."
     return model, base_params
 
 
