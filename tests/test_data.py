@@ -70,12 +70,16 @@ def test_language_codes_and_names():
         xlsum_config("it")
     with pytest.raises(UserError, match="unknown language 'klingon'.*en, es"):
         normalize_language("klingon")
+    assert normalize_language("DE") == "de"  # any ISO code for the user's own files
+    with pytest.raises(UserError, match="XL-Sum has no 'de'.*--source files"):
+        xlsum_config("de")
 
 
 @pytest.mark.parametrize("args, fragment", [
     (["--source", "xlsum", "--languages", "it"], "XL-Sum has no Italian"),
     (["--source", "nope", "--languages", "en"], "invalid choice"),
-    (["--source", "synthetic", "--languages", "xx"], "unknown language 'xx'"),
+    (["--source", "synthetic", "--languages", "x1"], "unknown language 'x1'"),
+    (["--source", "auto", "--languages", "de"], "XL-Sum has no 'de'"),
     (["--source", "synthetic", "--languages", "ja"], "synthetic corpus has en, it, ru"),
     (["--source", "files", "--languages", "en", "--files", "missing.jsonl"], "missing.jsonl does not exist"),
     (["--source", "xlsum", "--languages", "en"], "could not load csebuetnlp/xlsum"),
@@ -137,3 +141,10 @@ def test_italian_sources_map_source_target_fields(tmp_path, monkeypatch):
     assert seen == ["ARTeLab/ilpost"] and stats["it"]["source"] == "ilpost"
     row = json.loads((tmp_path / "it/train.jsonl").read_text().splitlines()[0])
     assert row["summary"].startswith("riassunto") and row["text"].startswith("articolo")
+
+
+def test_own_files_in_any_language(tmp_path):
+    _write_jsonl(tmp_path / "pool.jsonl", [{"text": f"Der Rat tagte {i}.", "summary": f"Rat {i}"} for i in range(6)])
+    stats = sources.prepare_data("files", ["de"], tmp_path / "out", {"train": 4, "validation": 1, "test": 1},
+                                 files=[str(tmp_path / "pool.jsonl")])
+    assert stats["de"]["splits"]["train"]["n"] == 4 and (tmp_path / "out/de/test.jsonl").is_file()

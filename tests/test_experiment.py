@@ -90,7 +90,7 @@ def test_a_different_design_is_refused_unless_forced(tmp_path, capsys):
 @pytest.mark.parametrize("change, fragment", [
     ({"grid": {"method": ["lorra"]}}, "did you mean 'lora'"),
     ({"grid": {"method": []}}, "grid.method is empty"),
-    ({"grid": {"method": ["full"], "train_language": ["xx"]}}, "unknown language 'xx'"),
+    ({"grid": {"method": ["full"], "train_language": ["x1"]}}, "unknown language 'x1'"),
     ({"grid": {"method": ["full"], "train_language": ["ru"]}}, "not in data.languages"),
     ({"grid": {"metod": ["full"]}}, "did you mean 'method'"),
     ({"defaults": {"train": {"learnig_rate": 1}}}, "did you mean 'train.learning_rate'"),

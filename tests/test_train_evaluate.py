@@ -138,7 +138,7 @@ def test_evaluate_and_compare(runs, data_dir, model_dir, tmp_path, capsys):
     (["--learning-rate", -1e-4], "must be > 0"),
     (["--batch-size", 0], "--batch-size) must be a positive number"),
     (["--precision", "fp16"], "fp16 is refused for mT5"),
-    (["--language", "xx"], "unknown language 'xx'"),
+    (["--language", "x1"], "unknown language 'x1'"),
     (["--language", "es"], "es/train.jsonl does not exist"),
     (["train.num_epocs=2"], "did you mean 'train.num_epochs'"),
 ])

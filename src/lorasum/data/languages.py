@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lorasum.errors import UserError, closest
 
 # The 45 XL-Sum configs (csebuetnlp/xlsum), keyed by the ISO 639 code lorasum accepts for each.
@@ -25,6 +27,8 @@ _XLSUM_BY_NAME = {name: code for code, name in XLSUM_LANGUAGES.items()}
 ITALIAN_SOURCES: dict[str, str] = {"ilpost": "ARTeLab/ilpost", "fanpage": "ARTeLab/fanpage"}
 
 SYNTHETIC_LANGUAGES = ("en", "it", "ru")
+# A well-formed ISO 639-1/639-3 code, optionally with a script or region subtag (de, fil, sr-latn).
+_ISO_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
 
 def normalize_language(code: str) -> str:
@@ -37,10 +41,13 @@ def normalize_language(code: str) -> str:
         return _XLSUM_BY_NAME[by_name]
     if by_name == "italian":
         return "it"
+    if _ISO_CODE.match(key):  # any other language of the user's own data (--source files), scored generically
+        return key
     valid = sorted(XLSUM_LANGUAGES) + ["it"]
     raise UserError(
-        f"unknown language '{code}'{closest(key, valid + list(_XLSUM_BY_NAME))}: use an ISO code "
-        f"({', '.join(valid)}) or an XL-Sum config name (english, chinese_simplified, ...)"
+        f"unknown language '{code}'{closest(key, valid + list(_XLSUM_BY_NAME))}: use an ISO 639 code "
+        f"(XL-Sum has {', '.join(valid)}; other codes such as de work with your own files) or an XL-Sum config "
+        "name (english, chinese_simplified, ...)"
     )
 
 
@@ -52,4 +59,7 @@ def xlsum_config(code: str) -> str:
             "XL-Sum has no Italian: use --source ilpost (ARTeLab/ilpost) or --source fanpage "
             "(ARTeLab/fanpage), or --source auto, which picks IlPost for 'it'"
         )
+    if code not in XLSUM_LANGUAGES:
+        raise UserError(f"XL-Sum has no '{code}': its languages are {', '.join(sorted(XLSUM_LANGUAGES))}; "
+                        "for another language use --source files with your own data")
     return XLSUM_LANGUAGES[code]

@@ -30,7 +30,10 @@ def resolve_source(source: str, language: str) -> str:
     if source not in SOURCES:
         raise UserError(f"unknown source '{source}'{closest(source, SOURCES)}: choose one of {', '.join(SOURCES)}")
     if source == "auto":
-        return "ilpost" if language == "it" else "xlsum"
+        if language == "it":
+            return "ilpost"
+        xlsum_config(language)  # a language XL-Sum lacks: says so and points to --source files
+        return "xlsum"
     if source == "xlsum":
         xlsum_config(language)  # raises for Italian, naming the Italian sources
     if source in ITALIAN_SOURCES and language != "it":
