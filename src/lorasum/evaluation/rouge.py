@@ -63,11 +63,12 @@ def normalize_language(language: str) -> str:
         lorasum's code ("en", "zh-tw", "it", ...), or the lowercased input when lorasum does not know it.
     """
     key = str(language).strip().lower().replace("_", "-")
-    try:  # the project's registry also knows XL-Sum config names; any failure keeps the raw code
-        from lorasum.data.languages import normalize_language as registry_normalize
+    from lorasum.data.languages import normalize_language as registry_normalize
+    from lorasum.errors import UserError
 
+    try:  # the registry also knows XL-Sum config names; a string it refuses is scored generically
         return registry_normalize(key)
-    except Exception:
+    except UserError:
         return key
 
 

@@ -82,19 +82,27 @@ def rank_curve(agg: list[dict], metric: str = "rougeL") -> list[dict]:
     return sorted(points, key=lambda p: (p["test_language"], p["trainable_params"]))
 
 
-def pareto(agg: list[dict], metric: str = "rougeL", costs=COSTS) -> list[dict]:
-    """Per test language, the groups no other group beats on quality and every cost at once."""
+def non_dominated(rows: list[dict], metric: str = "rougeL", costs=COSTS) -> list[dict]:
+    """Per test language, the rows no other row beats on quality (higher) and every cost (lower) at once.
+
+    Base rows and rows missing the metric or a cost take no part.
+    """
     front = []
-    for test in dict.fromkeys(r["test_language"] for r in agg):
-        cand = [r for r in agg if r["test_language"] == test and r["method"] != "base" and r[metric] is not None
-                and all(r.get(c) is not None for c in costs)]
+    for test in dict.fromkeys(r["test_language"] for r in rows):
+        cand = [r for r in rows if r["test_language"] == test and r.get("method") != "base"
+                and r.get(metric) is not None and all(r.get(c) is not None for c in costs)]
         for r in cand:
             dominated = any(o is not r and o[metric] >= r[metric] and all(o[c] <= r[c] for c in costs)
                             and (o[metric] > r[metric] or any(o[c] < r[c] for c in costs)) for o in cand)
             if not dominated:
-                front.append({"group": r["group"], "test_language": test, metric: r[metric],
-                              **{c: r[c] for c in costs}})
+                front.append(r)
     return front
+
+
+def pareto(agg: list[dict], metric: str = "rougeL", costs=COSTS) -> list[dict]:
+    """The seed-aggregated groups on the quality / cost front, over every cost at once."""
+    return [{"group": r["group"], "test_language": r["test_language"], metric: r[metric], **{c: r[c] for c in costs}}
+            for r in non_dominated(agg, metric, costs)]
 
 
 def _pm(row: dict, key: str) -> str:

@@ -258,22 +258,13 @@ def plot_rank_curve(points: list[dict], metric: str = "rougeL"):
 
 
 def pareto_front(rows: list[dict], cost: str = "train_time_s", metric: str = "rougeL") -> list[dict]:
-    """Rows no other row of the same test language beats on both quality (higher) and `cost` (lower).
+    """Rows no other row of the same test language beats on both quality (higher) and `cost` (lower):
+    the two-dimensional front the figure shows (reporting.aggregate.non_dominated with one cost)."""
+    from lorasum.reporting.aggregate import non_dominated
 
-    The two-dimensional front the figure shows; aggregate.pareto is the front over all costs at
-    once. Base rows and rows missing either value take no part.
-    """
-    cands = [r for r in rows if r.get("method") != "base" and _number(r.get(metric)) is not None
-             and _number(r.get(cost)) is not None]
-    front = []
-    for r in cands:
-        q, c = _number(r[metric]), _number(r[cost])
-        dominated = any(o is not r and o.get("test_language") == r.get("test_language")
-                        and _number(o[metric]) >= q and _number(o[cost]) <= c
-                        and (_number(o[metric]) > q or _number(o[cost]) < c) for o in cands)
-        if not dominated:
-            front.append(r)
-    return front
+    numeric = [{**r, metric: _number(r.get(metric)), cost: _number(r.get(cost))} for r in rows]
+    front = {id(r) for r in non_dominated(numeric, metric, (cost,))}
+    return [r for r, n in zip(rows, numeric) if id(n) in front]
 
 
 def plot_pareto(rows: list[dict], cost: str = "train_time_s", metric: str = "rougeL"):
